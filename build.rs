@@ -1,0 +1,223 @@
+//! Compiles `rules/` into Rust: validates every rule file and writes
+//! `$OUT_DIR/builtin_rules.rs`, so no rule-file parser ends up in the
+//! library or the `.wasm`. A broken rule fails the build with
+//! `rules/<field>/<file>: rule "<id>": <reason>`.
+
+#[path = "src/spec.rs"]
+#[allow(dead_code)]
+mod spec;
+
+use serde::Deserialize;
+use spec::{KnownIds, RuleSpec};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxRow {
+    id: String,
+    #[serde(default)]
+    tier: Option<u8>,
+    #[serde(default)]
+    intentional: Option<bool>,
+    #[serde(default)]
+    hacking: bool,
+    #[serde(default)]
+    neutral: bool,
+    #[serde(default)]
+    personal: Option<bool>,
+    #[serde(default)]
+    subsumes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Taxonomy {
+    attack_types: Vec<TaxRow>,
+    data_categories: Vec<TaxRow>,
+    reported_to: Vec<TaxRow>,
+}
+
+const TAG_FIELDS: &[&str] = &["attack_types", "data_categories", "reported_to"];
+
+struct Known<'a>(&'a Taxonomy);
+
+impl KnownIds for Known<'_> {
+    fn known(&self, field: &str, id: &str) -> bool {
+        let rows = match field {
+            "attack_types" => &self.0.attack_types,
+            "data_categories" => &self.0.data_categories,
+            "reported_to" => &self.0.reported_to,
+            _ => return false,
+        };
+        rows.iter().any(|r| r.id == id)
+    }
+}
+
+fn fail(msg: String) -> ! {
+    // cargo shows build-script stderr on failure; keep it to one line per problem.
+    eprintln!("error: {}", msg);
+    panic!("{}", msg);
+}
+
+fn lit(s: &str) -> String {
+    format!("{:?}", s)
+}
+
+fn opt(s: &Option<String>) -> String {
+    match s {
+        Some(v) => format!("Some({}.into())", lit(v)),
+        None => "None".into(),
+    }
+}
+
+fn strings(v: &[String]) -> String {
+    let items: Vec<String> = v.iter().map(|s| format!("{}.into()", lit(s))).collect();
+    format!("vec![{}]", items.join(", "))
+}
+
+fn fnv(hash: &mut u64, bytes: &[u8]) {
+    for b in bytes {
+        *hash ^= u64::from(*b);
+        *hash = hash.wrapping_mul(0x100000001b3);
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let rules_dir = root.join("rules");
+    println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=src/spec.rs");
+
+    let tax_path = rules_dir.join("taxonomy.toml");
+    let tax_text = std::fs::read_to_string(&tax_path).unwrap_or_else(|e| fail(format!("rules/taxonomy.toml: {}", e)));
+    let tax: Taxonomy = toml::from_str(&tax_text).unwrap_or_else(|e| fail(format!("rules/taxonomy.toml: {}", e)));
+    let mut hash: u64 = 0xcbf29ce484222325;
+    fnv(&mut hash, tax_text.as_bytes());
+
+    let mut specs: Vec<(String, RuleSpec)> = Vec::new();
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for field in spec::FIELDS {
+        let dir = rules_dir.join(field);
+        let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+            Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
+            Err(e) => fail(format!("rules/{}: {}", field, e)),
+        };
+        files.sort();
+        for path in files {
+            let rel = format!("rules/{}/{}", field, path.file_name().unwrap().to_string_lossy());
+            if path.extension().and_then(|e| e.to_str()) != Some("toml") {
+                fail(format!("{}: not a .toml rule file", rel));
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(format!("{}: {}", rel, e)));
+            fnv(&mut hash, rel.as_bytes());
+            fnv(&mut hash, text.as_bytes());
+            let mut rule: RuleSpec =
+                toml::from_str(&text).unwrap_or_else(|e| fail(format!("{}: {}", rel, e.to_string().replace('\n', " "))));
+            let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+            if rule.id != stem {
+                fail(format!("{}: rule {:?}: id must equal the file name {:?}", rel, rule.id, stem));
+            }
+            match &rule.field {
+                Some(f) if f != field => fail(format!("{}: rule {:?}: field {:?} but the file is in rules/{}", rel, rule.id, f, field)),
+                _ => rule.field = Some(field.to_string()),
+            }
+            if TAG_FIELDS.contains(field) && rule.tag.is_some() {
+                fail(format!("{}: rule {:?}: built-in tag rules take their tag from the file name; drop `tag`", rel, rule.id));
+            }
+            if let Err(e) = spec::validate(&rule, &Known(&tax)) {
+                fail(format!("{}: {}", rel, e));
+            }
+            if TAG_FIELDS.contains(field) && rule.label.is_none() {
+                fail(format!("{}: rule {:?}: built-in tag rules need label = {{ ja = \"…\", en = \"…\" }}", rel, rule.id));
+            }
+            let key = format!("{}/{}", field, rule.id);
+            if let Some(prev) = seen.insert(key.clone(), rel.clone()) {
+                fail(format!("{}: rule {:?}: duplicate of {}", rel, rule.id, prev));
+            }
+            specs.push((rel, rule));
+        }
+    }
+    // Every taxonomy id has its rule file.
+    for (field, rows) in [("attack_types", &tax.attack_types), ("data_categories", &tax.data_categories), ("reported_to", &tax.reported_to)] {
+        for r in rows.iter() {
+            if !seen.contains_key(&format!("{}/{}", field, r.id)) {
+                fail(format!("rules/{}/{}.toml: missing: taxonomy.toml lists {:?} but it has no rule file", field, r.id, r.id));
+            }
+            if field == "data_categories" && !matches!(r.tier, Some(1..=3)) {
+                fail(format!("rules/taxonomy.toml: data category {:?} needs tier 1, 2 or 3", r.id));
+            }
+            if field == "attack_types" && r.intentional.is_none() {
+                fail(format!("rules/taxonomy.toml: attack type {:?} needs intentional = true/false", r.id));
+            }
+        }
+    }
+
+    let mut out = String::new();
+    out.push_str("// Generated by build.rs from rules/ — do not edit.\n");
+    let _ = writeln!(out, "pub(crate) const RULESET_FINGERPRINT: &str = \"{:016x}\";", hash);
+    let _ = writeln!(out, "pub(crate) const RULE_COUNT: usize = {};", specs.len());
+    out.push_str("pub(crate) static TAXONOMY: &[TaxRow] = &[\n");
+    for (field, rows) in [("attack_types", &tax.attack_types), ("data_categories", &tax.data_categories), ("reported_to", &tax.reported_to)] {
+        for r in rows.iter() {
+            let rule = &specs.iter().find(|(_, s)| s.field() == field && s.id == r.id).unwrap().1;
+            let label = rule.label.as_ref().unwrap();
+            let _ = writeln!(
+                out,
+                "    TaxRow {{ field: {}, id: {}, ja: {}, en: {}, tier: {}, intentional: {}, hacking: {}, neutral: {}, personal: {}, subsumes: &[{}], attack: {}, veris: {} }},",
+                lit(field),
+                lit(&r.id),
+                lit(&label.ja),
+                lit(&label.en),
+                r.tier.unwrap_or(0),
+                r.intentional.unwrap_or(false),
+                r.hacking,
+                r.neutral,
+                r.personal.unwrap_or(field == "data_categories"),
+                r.subsumes.iter().map(|x| lit(x)).collect::<Vec<_>>().join(", "),
+                rule.attack.as_ref().map(|a| format!("Some({})", lit(a))).unwrap_or("None".into()),
+                rule.veris.as_ref().map(|a| format!("Some({})", lit(a))).unwrap_or("None".into()),
+            );
+        }
+    }
+    out.push_str("];\n\n");
+    out.push_str("/// The built-in rules, as validated by build.rs.\npub(crate) fn builtin_specs() -> Vec<RuleSpec> {\n    vec![\n");
+    for (rel, s) in &specs {
+        let _ = writeln!(out, "        // {}", rel);
+        out.push_str("        RuleSpec {\n");
+        let _ = writeln!(out, "            id: {}.into(),", lit(&s.id));
+        let _ = writeln!(out, "            field: {},", opt(&s.field));
+        let _ = writeln!(out, "            tag: {},", opt(&s.tag));
+        match &s.label {
+            Some(l) => {
+                let _ = writeln!(out, "            label: Some(LabelSpec {{ ja: {}.into(), en: {}.into() }}),", lit(&l.ja), lit(&l.en));
+            }
+            None => out.push_str("            label: None,\n"),
+        }
+        let _ = writeln!(out, "            attack: {},", opt(&s.attack));
+        let _ = writeln!(out, "            veris: {},", opt(&s.veris));
+        out.push_str("            description: None,\n");
+        out.push_str("            cues: vec![\n");
+        for c in &s.cues {
+            let _ = writeln!(
+                out,
+                "                CueSpec {{ name: {}, pattern: {}.into(), weight: {}, near: {}, not_near: {}, ignore: {} }},",
+                opt(&c.name),
+                lit(&c.pattern),
+                c.weight.map(|w| format!("Some({:?})", w)).unwrap_or("None".into()),
+                opt(&c.near),
+                opt(&c.not_near),
+                strings(&c.ignore),
+            );
+        }
+        out.push_str("            ],\n");
+        // Examples are test data: tests/rules.rs reads them from the files,
+        // so they do not weigh on the .wasm.
+        out.push_str("            matches: vec![],\n            no_match: vec![],\n");
+        out.push_str("        },\n");
+    }
+    out.push_str("    ]\n}\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
+    std::fs::write(&dest, out).unwrap();
+}

@@ -1,0 +1,113 @@
+//! The notifying organisation: its name as the notice writes it (header,
+//! signature line, or first mention) and where in the text it stands.
+//! Whether it is a public body is decided in `classify` from the
+//! `rules/organization` cues found in and around this name.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Name endings and prefixes of organisations, for signature lines.
+const ORG_WORD: &str = r"(?:株式会社|有限会社|合同会社|合資会社|(?:学校|医療|社会福祉|一般社団|公益社団|一般財団|公益財団|独立行政|国立大学|公立大学|国立研究開発|地方独立行政|特定非営利活動|宗教|税理士|弁護士|司法書士)法人|市|町|村|県|都|道|府|区|市役所|区役所|町役場|村役場|庁|省|局|病院|大学|学院|学園|高等学校|中学校|小学校|センター|機構|協会|組合|連合会|委員会|商工会|学会|協議会|警察|警察本部|消防局|消防本部|研究所|事務所|クリニック|医院|銀行|信用金庫|会議所|財団|社団|グループ|ホールディングス|振興会|研究会)";
+
+struct Patterns {
+    header: Regex,
+    line: Regex,
+    mention: Regex,
+    corporate_mention: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        header: Regex::new(r"^【[^】\n]{0,40}】\s*([^\s【】「」]{2,40})").unwrap(),
+        // A whole line that is a name, optionally followed by a department or a bracketed alias.
+        line: Regex::new(&format!(
+            r"^(?:(?:問い?合わせ先|問合せ先|発表者?|作成)[::\s]*)?([^\s::、。「」『』]{{0,30}}{w}(?:[^\s::、。「」]{{0,20}})?(?:[\s ]+[^\s::、。「」]{{1,20}})?(?:\([^)\n]{{1,30}}\))?)$",
+            w = ORG_WORD
+        ))
+        .unwrap(),
+        // 「稲敷市が保有する」「長崎県警察で受け付けた」: a public body naming itself at a sentence start.
+        mention: Regex::new(
+            r"(?:^|[。\n、])([^\s、。「」()0-9a-z]{1,10}?(?:都|道|府|県|市|区|町|村)(?:警察(?:本部)?|消防局|教育委員会|役所|役場)?)(?:が|は|で|では|において|の保有|として)",
+        )
+        .unwrap(),
+        corporate_mention: Regex::new(
+            r"((?:株式会社|有限会社)[^\s、。「」()(),]{1,20}|[^\s、。「」()(),]{1,20}(?:株式会社|有限会社))",
+        )
+        .unwrap(),
+    })
+}
+
+/// The organisation's name and its byte span in the normalised text.
+pub(crate) fn find(text: &str) -> Option<(usize, usize)> {
+    let p = patterns();
+    if let Some(c) = p.header.captures(text) {
+        let m = c.get(1).unwrap();
+        return Some((m.start(), m.end()));
+    }
+    let lines: Vec<(usize, &str)> = line_spans(text);
+    let is_name = |l: &str| {
+        let t = l.trim();
+        !t.is_empty()
+            && t.chars().count() <= 48
+            && !t.contains("各位")
+            && !t.contains("代表")
+            && !t.ends_with('。')
+            && p.line.is_match(t)
+    };
+    // A signature: one of the last lines, else one of the first lines.
+    let n = lines.len();
+    for &(off, l) in lines.iter().rev().take(4) {
+        if is_name(l) {
+            let m = p.line.captures(l.trim()).unwrap().get(1).unwrap();
+            let lead = l.len() - l.trim_start().len();
+            return Some((off + lead + m.start(), off + lead + m.end()));
+        }
+    }
+    for &(off, l) in lines.iter().take(6.min(n)) {
+        if is_name(l) {
+            let m = p.line.captures(l.trim()).unwrap().get(1).unwrap();
+            let lead = l.len() - l.trim_start().len();
+            return Some((off + lead + m.start(), off + lead + m.end()));
+        }
+    }
+    if let Some(c) = p.mention.captures(text) {
+        let m = c.get(1).unwrap();
+        return Some((m.start(), m.end()));
+    }
+    p.corporate_mention.captures(text).map(|c| {
+        let m = c.get(1).unwrap();
+        (m.start(), m.end())
+    })
+}
+
+fn line_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut off = 0;
+    for l in text.split('\n') {
+        if !l.trim().is_empty() {
+            out.push((off, l));
+        }
+        off += l.len() + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(t: &str) -> Option<&str> {
+        find(t).map(|(a, b)| &t[a..b])
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(name("お知らせ\n本文です。\n\n株式会社ダンダダン\n"), Some("株式会社ダンダダン"));
+        assert_eq!(name("本文です。\n三重県 四日市建設事務所"), Some("三重県 四日市建設事務所"));
+        assert_eq!(name("【セキュリティ事件簿#2023-1】エン・ジャパン株式会社 「x」"), Some("エン・ジャパン株式会社"));
+        assert_eq!(name("タイトル\n令和5年中に長崎県警察で受け付けた届出です。"), Some("長崎県警察"));
+        assert_eq!(name("問い合わせ先 東北海道いすゞ自動車株式会社 総務人事部"), Some("東北海道いすゞ自動車株式会社 総務人事部"));
+        assert_eq!(name("お客様各位\n本文。"), None);
+    }
+}

@@ -1,0 +1,289 @@
+//! The rule-file model: what one file of `rules/<field>/<id>.toml` (or one
+//! object of a custom rule pack) holds, and the checks every rule must pass.
+//!
+//! This module is compiled twice: by `build.rs`, which validates the built-in
+//! rules and fails the build naming the file, the rule and the reason, and by
+//! the library, which validates custom rule packs at run time with the same
+//! checks. It depends on `serde` and `regex` only.
+
+use serde::Deserialize;
+
+/// The output fields a rule can feed, i.e. the folders of `rules/`.
+pub const FIELDS: &[&str] = &[
+    "attack_types",
+    "data_categories",
+    "reported_to",
+    "leak_status",
+    "operational",
+    "organization",
+    "scope",
+];
+
+/// Scope filters a cue may opt out of with `ignore = [...]`.
+pub const FILTERS: &[&str] = &["negation", "advice", "hypothetical", "contact", "context"];
+
+/// Ids that are not taxonomy tags but fixed by the decision logic.
+pub const LEAK_IDS: &[&str] = &["confirmed", "possible", "none", "unknown"];
+pub const OPERATIONAL_IDS: &[&str] = &["critical", "high", "medium"];
+pub const ORGANIZATION_IDS: &[&str] = &["public_body", "corporation", "name"];
+pub const SCOPE_IDS: &[&str] = &[
+    "negation",
+    "anti_negation",
+    "advice",
+    "hypothetical",
+    "contact",
+    "data_context",
+    "clause_break",
+    "recovered",
+];
+
+/// Longest pattern source accepted in a custom rule, in bytes.
+pub const MAX_PATTERN_LEN: usize = 4096;
+/// Compiled size limit of one pattern (the `regex` crate's `size_limit`).
+pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+/// Most cues in one rule, and most rules in one pack.
+pub const MAX_CUES: usize = 200;
+pub const MAX_RULES: usize = 1000;
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelSpec {
+    pub ja: String,
+    pub en: String,
+}
+
+/// One cue: a pattern over the normalised text, with its scope conditions.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueSpec {
+    /// Short name, shown in evidence as `<field>/<rule>#<name>`.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// A `regex` crate pattern, matched against the normalised text
+    /// (NFKC-like folding, ASCII lower-cased, spaces inside numbers and
+    /// between CJK characters removed).
+    pub pattern: String,
+    /// 0 < weight <= 1; how strongly one hit supports the tag (default 1).
+    #[serde(default)]
+    pub weight: Option<f64>,
+    /// The same sentence must also match this pattern.
+    #[serde(default)]
+    pub near: Option<String>,
+    /// The same sentence must not match this pattern.
+    #[serde(default)]
+    pub not_near: Option<String>,
+    /// Scope filters that do not apply to this cue (see `FILTERS`).
+    #[serde(default)]
+    pub ignore: Vec<String>,
+}
+
+/// One rule: a taxonomy id (or a decision input) and the cues that show it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Unique id of the rule. For the built-in rules, the file stem.
+    pub id: String,
+    /// The output field (folder of `rules/`). Built-in rules take it from
+    /// their folder; custom rules must give it.
+    #[serde(default)]
+    pub field: Option<String>,
+    /// The taxonomy id the rule emits; defaults to `id`.
+    #[serde(default)]
+    pub tag: Option<String>,
+    #[serde(default)]
+    pub label: Option<LabelSpec>,
+    /// MITRE ATT&CK technique id, where one fits.
+    #[serde(default)]
+    pub attack: Option<String>,
+    /// VERIS enumeration, where one fits.
+    #[serde(default)]
+    pub veris: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub cues: Vec<CueSpec>,
+    /// Texts the classifier must tag with this rule's id.
+    #[serde(default, rename = "match")]
+    pub matches: Vec<String>,
+    /// Texts the classifier must not tag with it: near-misses, negations,
+    /// advice to readers, neighbouring types.
+    #[serde(default)]
+    pub no_match: Vec<String>,
+}
+
+impl RuleSpec {
+    pub fn field(&self) -> &str {
+        self.field.as_deref().unwrap_or("")
+    }
+    pub fn tag(&self) -> &str {
+        self.tag.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// A rule that failed validation: which rule, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub rule: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for RuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "rule {:?}: {}", self.rule, self.reason)
+    }
+}
+
+/// Which tag ids each tag field accepts.
+pub trait KnownIds {
+    fn known(&self, field: &str, id: &str) -> bool;
+}
+
+fn err(rule: &RuleSpec, reason: impl Into<String>) -> RuleError {
+    RuleError { rule: if rule.id.is_empty() { "(no id)".into() } else { rule.id.clone() }, reason: reason.into() }
+}
+
+/// Compiles one pattern with the limits every rule pattern obeys.
+pub fn compile(pattern: &str) -> Result<regex::Regex, String> {
+    if pattern.len() > MAX_PATTERN_LEN {
+        return Err(format!("pattern is {} bytes long, more than the limit of {}", pattern.len(), MAX_PATTERN_LEN));
+    }
+    regex::RegexBuilder::new(pattern)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(n) => {
+                format!("pattern {:?} compiles larger than the size limit of {} bytes", pattern, n)
+            }
+            other => format!("bad pattern {:?}: {}", pattern, one_line(&other.to_string())),
+        })
+}
+
+fn one_line(s: &str) -> String {
+    s.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// Upper-case ASCII letters outside escapes can never match: the text is
+/// lower-cased before matching.
+fn has_upper_literal(pattern: &str) -> bool {
+    let mut chars = pattern.chars();
+    let mut in_class_escape = false;
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            // skip the escaped char, and a {…} that follows \p / \P / \x / \u
+            if let Some(n) = chars.next() {
+                if matches!(n, 'p' | 'P' | 'x' | 'u' | 'U') {
+                    in_class_escape = true;
+                }
+            }
+            continue;
+        }
+        if in_class_escape {
+            if c == '{' {
+                continue;
+            }
+            if c == '}' || !c.is_ascii_alphanumeric() {
+                in_class_escape = false;
+            }
+            continue;
+        }
+        if c.is_ascii_uppercase() {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_rule_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-' | b'.'))
+}
+
+/// Checks one rule: field, ids, patterns, examples. Does not run the
+/// examples through the classifier (that needs the whole rule set).
+pub fn validate(rule: &RuleSpec, known: &dyn KnownIds) -> Result<(), RuleError> {
+    if !is_rule_id(&rule.id) {
+        return Err(err(rule, "id must be 1-64 characters of a-z, 0-9, '_', '-', '.'"));
+    }
+    let field = rule.field();
+    if field.is_empty() {
+        return Err(err(rule, format!("no field given (one of {})", FIELDS.join(", "))));
+    }
+    if !FIELDS.contains(&field) {
+        return Err(err(rule, format!("unknown field {:?} (expected one of {})", field, FIELDS.join(", "))));
+    }
+    let tag = rule.tag();
+    let tag_ok = match field {
+        "leak_status" => LEAK_IDS.contains(&tag),
+        "operational" => OPERATIONAL_IDS.contains(&tag),
+        "organization" => ORGANIZATION_IDS.contains(&tag),
+        "scope" => SCOPE_IDS.contains(&tag),
+        _ => known.known(field, tag),
+    };
+    if !tag_ok {
+        return Err(err(rule, format!("unknown id {:?} for field {:?}", tag, field)));
+    }
+    if let Some(l) = &rule.label {
+        if l.ja.trim().is_empty() || l.en.trim().is_empty() {
+            return Err(err(rule, "label needs both ja and en text"));
+        }
+    }
+    if rule.cues.is_empty() {
+        return Err(err(rule, "no cues: a rule needs at least one [[cues]] pattern"));
+    }
+    if rule.cues.len() > MAX_CUES {
+        return Err(err(rule, format!("{} cues, more than the limit of {}", rule.cues.len(), MAX_CUES)));
+    }
+    let mut names = Vec::new();
+    for (i, cue) in rule.cues.iter().enumerate() {
+        let which = match &cue.name {
+            Some(n) => format!("cue {:?}", n),
+            None => format!("cue {}", i + 1),
+        };
+        if let Some(n) = &cue.name {
+            if !is_rule_id(n) {
+                return Err(err(rule, format!("{}: name must be a-z, 0-9, '_', '-', '.'", which)));
+            }
+            if names.contains(n) {
+                return Err(err(rule, format!("duplicate cue name {:?}", n)));
+            }
+            names.push(n.clone());
+        }
+        if cue.pattern.is_empty() {
+            return Err(err(rule, format!("{}: empty pattern", which)));
+        }
+        let re = compile(&cue.pattern).map_err(|e| err(rule, format!("{}: {}", which, e)))?;
+        if re.is_match("") {
+            return Err(err(rule, format!("{}: pattern {:?} matches the empty string", which, cue.pattern)));
+        }
+        for p in [Some(&cue.pattern), cue.near.as_ref(), cue.not_near.as_ref()].into_iter().flatten() {
+            if has_upper_literal(p) {
+                return Err(err(
+                    rule,
+                    format!("{}: pattern {:?} has upper-case ASCII letters, which never match (text is lower-cased)", which, p),
+                ));
+            }
+        }
+        for (what, p) in [("near", &cue.near), ("not_near", &cue.not_near)] {
+            if let Some(p) = p {
+                compile(p).map_err(|e| err(rule, format!("{} {}: {}", which, what, e)))?;
+            }
+        }
+        if let Some(w) = cue.weight {
+            if !(w > 0.0 && w <= 1.0) {
+                return Err(err(rule, format!("{}: weight {} is not in (0, 1]", which, w)));
+            }
+        }
+        for f in &cue.ignore {
+            if !FILTERS.contains(&f.as_str()) {
+                return Err(err(rule, format!("{}: unknown filter {:?} in ignore (expected {})", which, f, FILTERS.join(", "))));
+            }
+        }
+    }
+    if rule.matches.is_empty() {
+        return Err(err(rule, "missing examples: `match` needs at least one text the rule must fire on"));
+    }
+    if rule.no_match.is_empty() {
+        return Err(err(rule, "missing examples: `no_match` needs at least one near-miss the rule must not fire on"));
+    }
+    Ok(())
+}
