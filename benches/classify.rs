@@ -1,0 +1,2 @@
+// Placeholder: the benchmark suite is written by the performance work (BENCHMARKS.md).
+fn main() {}
