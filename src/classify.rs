@@ -8,7 +8,7 @@
 //! rubric of taxonomy §5/§7 is applied.
 
 use crate::count;
-use crate::engine::{Engine, Field, Hit, F_ADVICE, F_CONTACT, F_CONTEXT, F_HYPOTHETICAL, F_NEGATION};
+use crate::engine::{Engine, Field, Hit, F_ADVICE, F_CONTACT, F_CONTEXT, F_HYPOTHETICAL, F_NEGATION, F_PREVENTION};
 use crate::normalize::Normalized;
 use crate::org;
 use crate::report::*;
@@ -21,6 +21,7 @@ const S_HYPOTHETICAL: u8 = 2;
 const S_CONTACT: u8 = 4;
 const S_CONTEXT: u8 = 8;
 const S_RECOVERED: u8 = 16;
+const S_PREVENTION: u8 = 32;
 
 /// A hit that survived the scope filters.
 struct Kept {
@@ -39,14 +40,7 @@ pub(crate) fn run(engine: &Engine, input: &str) -> Report {
     for h in &hits {
         let rule = &engine.rules[engine.cues[h.cue].rule];
         if rule.field == Field::Scope {
-            flags[h.seg] |= match rule.tag.as_str() {
-                "advice" => S_ADVICE,
-                "hypothetical" => S_HYPOTHETICAL,
-                "contact" => S_CONTACT,
-                "data_context" => S_CONTEXT,
-                "recovered" => S_RECOVERED,
-                _ => 0,
-            };
+            flags[h.seg] |= scope_bit(&rule.tag);
         }
     }
     let in_context = propagate_context(text, &segs, &flags);
@@ -67,6 +61,9 @@ pub(crate) fn run(engine: &Engine, input: &str) -> Report {
             continue;
         }
         if f & S_CONTACT != 0 && applies(F_CONTACT) && matches!(field, Field::Data | Field::Reported) {
+            continue;
+        }
+        if f & S_PREVENTION != 0 && applies(F_PREVENTION) && matches!(field, Field::Attack | Field::Data | Field::Operational) {
             continue;
         }
         if field == Field::Data && !in_context[h.seg] && applies(F_CONTEXT) {
@@ -193,6 +190,61 @@ pub(crate) fn run(engine: &Engine, input: &str) -> Report {
     }
 }
 
+/// A human-readable trace of every hit and what the scope filters made of
+/// it, for rule authors (`jikenbo explain FILE`).
+pub(crate) fn explain(engine: &Engine, input: &str) -> String {
+    use std::fmt::Write as _;
+    let norm = Normalized::new(input);
+    let text = norm.text.as_str();
+    let segs = segment::split(text);
+    let hits = engine.scan(text, &segs);
+    let mut flags = vec![0u8; segs.len()];
+    for h in &hits {
+        let rule = &engine.rules[engine.cues[h.cue].rule];
+        if rule.field == Field::Scope {
+            flags[h.seg] |= scope_bit(&rule.tag);
+        }
+    }
+    let ctx = propagate_context(text, &segs, &flags);
+    let mut out = String::new();
+    for (i, seg) in segs.iter().enumerate() {
+        let seg_hits: Vec<&Hit> = hits.iter().filter(|h| h.seg == i).collect();
+        let _ = writeln!(
+            out,
+            "[{}] {:?}{}{}{}{}{} {}",
+            i,
+            seg.shape,
+            if ctx[i] { " CTX" } else { "" },
+            if flags[i] & S_ADVICE != 0 { " ADVICE" } else { "" },
+            if flags[i] & S_HYPOTHETICAL != 0 { " HYPO" } else { "" },
+            if flags[i] & S_CONTACT != 0 { " CONTACT" } else { "" },
+            if flags[i] & S_RECOVERED != 0 { " RECOVERED" } else { "" },
+            &text[seg.start..seg.end]
+        );
+        for h in seg_hits {
+            let cue = &engine.cues[h.cue];
+            if engine.rules[cue.rule].field == Field::Scope {
+                continue;
+            }
+            let neg = engine.negated(text, seg, h.end);
+            let _ = writeln!(out, "      {} {:?}{}", cue.evidence_id, &text[h.start..h.end], if neg { " NEGATED" } else { "" });
+        }
+    }
+    out
+}
+
+fn scope_bit(tag: &str) -> u8 {
+    match tag {
+        "advice" => S_ADVICE,
+        "hypothetical" => S_HYPOTHETICAL,
+        "contact" => S_CONTACT,
+        "data_context" => S_CONTEXT,
+        "recovered" => S_RECOVERED,
+        "prevention" => S_PREVENTION,
+        _ => 0,
+    }
+}
+
 fn field_of(engine: &Engine, h: &Hit) -> Field {
     engine.rules[engine.cues[h.cue].rule].field
 }
@@ -204,25 +256,25 @@ fn propagate_context(text: &str, segs: &[Segment], flags: &[u8]) -> Vec<bool> {
     let mut out = vec![false; segs.len()];
     let mut block = false;
     for (i, seg) in segs.iter().enumerate() {
-        let own = flags[i] & S_CONTEXT != 0;
+        let own = flags[i] & S_CONTEXT != 0 && flags[i] & S_PREVENTION == 0;
         let s = text[seg.start..seg.end].trim_end();
+        let introduces = s.ends_with(':') || s.ends_with(':') || s.contains("以下") || s.contains("下記") || s.contains("次のとおり") || s.contains("次の通り");
         match seg.shape {
             Shape::Heading => {
-                // A short bare line right under a context heading is content
-                // («2.流出した情報» / «メールアドレス 49件»), not a new section.
-                let bare = !s.starts_with(|c: char| c.is_ascii_digit() || "■□◆◇◎【<〈《▼▽★☆第".contains(c));
-                let prev_ctx = i > 0 && out[i - 1] && matches!(segs[i - 1].shape, Shape::Heading);
-                if !(bare && prev_ctx) {
+                // A heading right under a heading that opened a data block is a
+                // sub-heading or the content itself («2.流出した情報» / «メールアドレス 49件»).
+                let under = i > 0 && out[i - 1] && segs[i - 1].shape == Shape::Heading;
+                if !under {
                     block = own;
                 }
             }
             Shape::Item => {
-                if own && (s.ends_with(':') || s.ends_with(':') || !s.ends_with('。')) {
+                if own && (introduces || !s.ends_with('。')) {
                     block = true;
                 }
             }
             Shape::Sentence => {
-                if own && (s.ends_with(':') || s.ends_with("とおりです。") || s.ends_with("通りです。") || s.ends_with("以下のとおり")) {
+                if own && introduces {
                     block = true;
                 }
             }

@@ -29,6 +29,8 @@ struct Patterns {
     total: Regex,
     /// What makes a figure something else than affected people or records.
     not_affected: Regex,
+    /// Mails sent, attempts: what comes right before the figure.
+    not_affected_before: Regex,
     /// 「…のうち」 after the figure.
     superset: Regex,
     /// A superset that is nonetheless affected: accounts logged into.
@@ -44,6 +46,7 @@ fn patterns() -> &'static Patterns {
             r"^(?:[^。、]{0,12}(?:試行|送信|配信|宛て|宛に|あてに|あて|の相談|のご相談|のお問い合わせ|の問い合わせ|の通知|に送|へ送|を送|に影響|の施設|施設|台)|義|称|前|簿|目|事|物|件名|社員|社長)",
         )
         .unwrap(),
+        not_affected_before: Regex::new(r"(?:送信|配信|試行|受信|通数)[^。、]{0,12}$").unwrap(),
         superset: Regex::new(r"^[^。]{0,6}(?:の|)うち").unwrap(),
         accessed: Regex::new(r"(?:不正に?ログインされ|ログインされた|不正アクセスされ)[^。]{0,8}$").unwrap(),
     })
@@ -90,7 +93,7 @@ pub(crate) fn candidates(text: &str, segs: &[Segment]) -> Vec<Candidate> {
             // it has no unit. Skip what is not people or records.
             let before_start = floor_char(s, i.saturating_sub(24));
             let before = &s[before_start..i];
-            if p.not_affected.is_match(rest) || before.ends_with('第') {
+            if p.not_affected.is_match(rest) || p.not_affected_before.is_match(before) || before.ends_with('第') {
                 i = unit_end;
                 continue;
             }

@@ -41,6 +41,7 @@ pub(crate) const F_ADVICE: u8 = 2;
 pub(crate) const F_HYPOTHETICAL: u8 = 4;
 pub(crate) const F_CONTACT: u8 = 8;
 pub(crate) const F_CONTEXT: u8 = 16;
+pub(crate) const F_PREVENTION: u8 = 32;
 
 fn filter_bit(name: &str) -> u8 {
     match name {
@@ -49,6 +50,7 @@ fn filter_bit(name: &str) -> u8 {
         "hypothetical" => F_HYPOTHETICAL,
         "contact" => F_CONTACT,
         "context" => F_CONTEXT,
+        "prevention" => F_PREVENTION,
         _ => 0,
     }
 }
@@ -200,7 +202,10 @@ impl Engine {
     /// clause break) denies it: 「…は含まれておりません」「…は確認されておりません」.
     pub fn negated(&self, text: &str, seg: &Segment, end: usize) -> bool {
         let Some(neg) = &self.negation else { return false };
-        let mut tail = &text[end.min(seg.end)..seg.end];
+        let from = end.min(seg.end);
+        // The clause that can deny a hit is short: look at most 40 characters ahead.
+        let to = text[from..seg.end].char_indices().nth(40).map_or(seg.end, |(i, _)| from + i);
+        let mut tail = &text[from..to];
         if let Some(cb) = &self.clause_break {
             if let Some(m) = cb.find(tail) {
                 tail = &tail[..m.start()];

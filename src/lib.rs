@@ -47,8 +47,11 @@ mod segment;
 mod spec;
 mod taxonomy;
 
+/// The JavaScript binding (npm package). Public only so that `tests/web.rs`
+/// can call it inside wasm; not part of the Rust API.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use error::Error;
 pub use report::*;
@@ -187,6 +190,12 @@ impl Classifier {
 /// [`MAX_INPUT_BYTES`].
 pub fn classify(text: &str) -> Result<Report, Error> {
     Classifier::builtin().classify(text)
+}
+
+/// A trace of every cue hit in `text` and what the scope filters made of it,
+/// one line per segment and hit. Meant for rule authors; the format may change.
+pub fn explain(text: &str) -> String {
+    classify::explain(&Classifier::builtin().engine, text)
 }
 
 /// Version information: the crate version, the report schema and a

@@ -19,7 +19,8 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        header: Regex::new(r"^【[^】\n]{0,40}】\s*([^\s【】「」]{2,40})").unwrap(),
+        // 「【…】名古屋市消防局の…」: the name runs to the first space or particle.
+        header: Regex::new(r"^【[^】\n]{0,40}】\s*([^\s【】「」、]{2,40}?)(?:\s|への|の|における|が|は|、|$)").unwrap(),
         // A whole line that is a name, optionally followed by a department or a bracketed alias.
         line: Regex::new(&format!(
             r"^(?:(?:問い?合わせ先|問合せ先|発表者?|作成)[::\s]*)?([^\s::、。「」『』]{{0,30}}{w}(?:[^\s::、。「」]{{0,20}})?(?:[\s ]+[^\s::、。「」]{{1,20}})?(?:\([^)\n]{{1,30}}\))?)$",

@@ -20,7 +20,7 @@ pub const FIELDS: &[&str] = &[
 ];
 
 /// Scope filters a cue may opt out of with `ignore = [...]`.
-pub const FILTERS: &[&str] = &["negation", "advice", "hypothetical", "contact", "context"];
+pub const FILTERS: &[&str] = &["negation", "advice", "hypothetical", "contact", "context", "prevention"];
 
 /// Ids that are not taxonomy tags but fixed by the decision logic.
 pub const LEAK_IDS: &[&str] = &["confirmed", "possible", "none", "unknown"];
@@ -35,6 +35,7 @@ pub const SCOPE_IDS: &[&str] = &[
     "data_context",
     "clause_break",
     "recovered",
+    "prevention",
 ];
 
 /// Longest pattern source accepted in a custom rule, in bytes.

@@ -8,6 +8,7 @@ const USAGE: &str = "\
 usage: jikenbo classify [PATH ...]   classify files (stdin when none); a directory means its *.txt files
        jikenbo taxonomy              print every taxonomy id with its labels (JSON lines)
        jikenbo version               print the version and the rule-set fingerprint
+       jikenbo explain FILE ...      show every cue hit and what the scope filters made of it
 
 Each report is printed on one line with an extra \"file\" field (\"-\" for stdin).
 Exit status 0 when every input was read and classified; 1 otherwise, with one
@@ -17,6 +18,19 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("classify") => classify(&args[1..]),
+        Some("explain") => {
+            let mut ok = true;
+            for p in &args[1..] {
+                match read(Some(p)) {
+                    Ok(t) => print!("{}", jikenbo::explain(&t)),
+                    Err(m) => {
+                        eprintln!("{}", m);
+                        ok = false;
+                    }
+                }
+            }
+            if ok { ExitCode::SUCCESS } else { ExitCode::from(1) }
+        }
         Some("taxonomy") => {
             let mut out = std::io::stdout().lock();
             for e in jikenbo::taxonomy() {
