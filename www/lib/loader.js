@@ -1,0 +1,67 @@
+// One shared load of the jikenbo package for the whole page: every widget and
+// the page itself await the same promise, so the .wasm is fetched and
+// compiled once however many <jikenbo-classifier> elements there are.
+//
+// The package is imported dynamically so that a missing or blocked file
+// becomes a visible, explained error instead of a dead page.
+
+let shared = null; // { moduleUrl, wasmUrl, promise }
+const cspViolations = [];
+
+if (typeof document !== 'undefined') {
+  // Remember CSP reports: they explain a failed WebAssembly compile.
+  document.addEventListener('securitypolicyviolation', (e) => {
+    cspViolations.push(`${e.effectiveDirective || e.violatedDirective}: ${e.blockedURI || ''}`);
+  });
+}
+
+/**
+ * Load the package once. `moduleUrl` is the URL of `jikenbo.js`, `wasmUrl`
+ * the URL of `jikenbo_bg.wasm` (null: next to the module). The first call
+ * decides the URLs; later calls get the same promise.
+ * @returns {Promise<{classify: Function, taxonomy: Function, version: Function}>}
+ */
+export function loadJikenbo(moduleUrl, wasmUrl = null) {
+  if (shared) return shared.promise;
+  const promise = (async () => {
+    const mod = await import(String(moduleUrl));
+    const wasm = wasmUrl ? String(wasmUrl) : new URL('jikenbo_bg.wasm', String(moduleUrl)).href;
+    await mod.default({ module_or_path: wasm });
+    return mod;
+  })();
+  shared = { moduleUrl: String(moduleUrl), wasmUrl, promise };
+  // a failed load may be retried (e.g. after the network came back)
+  promise.catch(() => { if (shared?.promise === promise) shared = null; });
+  return promise;
+}
+
+/**
+ * Turn a load failure into { kind, message } with a human explanation.
+ * kind: 'csp' | 'fetch' | 'mime' | 'unsupported' | 'other'.
+ */
+export function explainLoadError(err, lang = 'ja') {
+  const raw = String(err?.message ?? err);
+  const ja = lang === 'ja';
+  let kind = 'other';
+  if (typeof WebAssembly !== 'object') kind = 'unsupported';
+  else if (/Content Security Policy|wasm-unsafe-eval|unsafe-eval|CSP/i.test(raw)
+    || cspViolations.some((v) => /script-src|wasm/.test(v)) && /WebAssembly|CompileError/i.test(raw + err?.name)) kind = 'csp';
+  else if (/MIME/i.test(raw)) kind = 'mime';
+  else if (/fetch|import|network|Load failed|404|HTTP status/i.test(raw)) kind = 'fetch';
+  const explain = {
+    csp: ja
+      ? 'このページの Content-Security-Policy が WebAssembly のコンパイルを許可していません。script-src に \'wasm-unsafe-eval\' を追加してください。'
+      : 'This page\'s Content-Security-Policy does not allow WebAssembly to compile. Add \'wasm-unsafe-eval\' to script-src.',
+    fetch: ja
+      ? 'パッケージのファイル（jikenbo.js / jikenbo_bg.wasm）を取得できませんでした。ネットワーク、ファイルの配置（make www）、wasm-url 属性を確認してください。'
+      : 'The package files (jikenbo.js / jikenbo_bg.wasm) could not be fetched. Check the network, that the files are deployed (make www), and the wasm-url attribute.',
+    mime: ja
+      ? 'サーバーが .wasm / .js を正しい MIME タイプ（application/wasm, text/javascript）で返していません。'
+      : 'The server does not send .wasm / .js with the right MIME type (application/wasm, text/javascript).',
+    unsupported: ja
+      ? 'このブラウザは WebAssembly に対応していません。'
+      : 'This browser does not support WebAssembly.',
+    other: ja ? '予期しないエラーです。' : 'Unexpected error.',
+  }[kind];
+  return { kind, message: explain, detail: raw };
+}

@@ -1,0 +1,238 @@
+// The interactive core shared by the page and the widget: a notice field
+// (textarea over an evidence mirror), the result area and a status line.
+// It binds to elements the caller made, classifies as the user types
+// (debounced; a paste is classified at once) and highlights the evidence of
+// the tag under the pointer or the keyboard focus.
+
+import { strings } from './i18n.js';
+import { renderReport, renderQuotes, h } from './render.js';
+import { renderMirror, revealMark } from './highlight.js';
+
+export class NoticeView {
+  /**
+   * @param {object} o
+   * @param {HTMLTextAreaElement} o.textarea
+   * @param {HTMLElement} o.mirror    absolutely positioned behind the textarea
+   * @param {HTMLElement} o.results   filled with the rendered report
+   * @param {HTMLElement} o.summary   aria-live one-line summary
+   * @param {HTMLElement} o.status    status / error line
+   * @param {HTMLElement} [o.quotes]  evidence panel for the active tag
+   * @param {string} [o.lang]
+   * @param {boolean} [o.compact]
+   * @param {(report, text) => void} [o.onResult]
+   * @param {(info) => void} [o.onError]
+   */
+  constructor(o) {
+    Object.assign(this, { textarea: o.textarea, mirror: o.mirror, results: o.results, summary: o.summary,
+      status: o.status, quotes: o.quotes ?? null, onResult: o.onResult, onError: o.onError });
+    this.doc = this.textarea.ownerDocument;
+    this.lang = o.lang === 'en' ? 'en' : 'ja';
+    this.compact = !!o.compact;
+    this.api = null;            // the loaded package
+    this.intentional = new Set();
+    this.report = null;
+    this.reportText = null;     // the text `report` belongs to
+    this.tags = new Map();
+    this.active = null;         // element whose evidence is highlighted
+    this.pinned = null;         // element clicked (stays highlighted)
+    this.timer = 0;
+    this.immediate = false;
+    this.lastMs = 0;
+    this.failed = false;
+
+    const ta = this.textarea;
+    ta.addEventListener('paste', () => { this.immediate = true; });
+    ta.addEventListener('input', () => this.schedule());
+    ta.addEventListener('scroll', () => { this.mirror.scrollTop = ta.scrollTop; this.mirror.scrollLeft = ta.scrollLeft; });
+
+    const tagOf = (e) => e.target instanceof Element ? e.target.closest('.tag') : null;
+    this.results.addEventListener('pointerover', (e) => { const t = tagOf(e); if (t) this.activate(t); });
+    this.results.addEventListener('pointerout', (e) => {
+      const t = tagOf(e);
+      if (t && !(e.relatedTarget instanceof Node && t.contains(e.relatedTarget))) this.activate(this.focusedTag() ?? this.pinned);
+    });
+    this.results.addEventListener('focusin', (e) => { const t = tagOf(e); if (t) this.activate(t); });
+    this.results.addEventListener('focusout', (e) => {
+      if (!(e.relatedTarget instanceof Element && e.relatedTarget.closest('.tag'))) this.activate(this.pinned);
+    });
+    this.results.addEventListener('click', (e) => {
+      const t = tagOf(e);
+      if (!t) return;
+      this.pin(this.pinned === t ? null : t);
+      this.activate(t);
+    });
+    this.results.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.pinned) { this.pin(null); this.activate(this.focusedTag()); }
+    });
+    this.renderEmpty();
+  }
+
+  focusedTag() {
+    const root = this.results.getRootNode();
+    const f = root.activeElement;
+    return f && this.results.contains(f) && f.classList.contains('tag') ? f : null;
+  }
+
+  /** The loaded package (see loader.js); classifies what is already typed. */
+  setApi(api) {
+    this.api = api;
+    try {
+      this.intentional = new Set(api.taxonomy().filter((e) => e.intentional).map((e) => e.id));
+    } catch { /* optional */ }
+    this.run(true);
+  }
+
+  setLang(lang) {
+    this.lang = lang === 'en' ? 'en' : 'ja';
+    if (this.report) this.render(); else this.renderEmpty();
+  }
+
+  setCompact(on) {
+    this.compact = !!on;
+    if (this.report) this.render();
+  }
+
+  /** Replace the text (keeps focus where it is) and classify it at once. */
+  setText(text) {
+    this.textarea.value = text;
+    this.run(true);
+  }
+
+  schedule() {
+    clearTimeout(this.timer);
+    if (this.immediate) { this.immediate = false; this.run(); return; }
+    // longer texts take longer: wait a little more between runs
+    this.timer = setTimeout(() => this.run(), 160 + Math.min(800, this.lastMs * 2));
+  }
+
+  /** Classify the textarea's text now. Returns the report or null. */
+  run(force = false) {
+    clearTimeout(this.timer);
+    const text = this.textarea.value;
+    this.syncMirror(text);
+    if (!this.api) return null;
+    if (!force && !this.failed && text === this.reportText) return this.report;
+    if (!text.trim()) {
+      this.report = null;
+      this.reportText = text;
+      this.failed = false;
+      this.renderEmpty();
+      return null;
+    }
+    const S = strings(this.lang);
+    const t0 = performance.now();
+    let report;
+    try {
+      report = this.api.classify(text);
+    } catch (err) {
+      this.failed = true;
+      this.lastMs = performance.now() - t0;
+      const info = { kind: 'classify', code: err?.code ?? null, message: String(err?.message ?? err) };
+      this.showError(`${S.classifyFailed}: ${info.message}`, S.retryHint);
+      this.results.classList.add('stale');
+      this.onError?.(info);
+      return null;
+    }
+    this.lastMs = performance.now() - t0;
+    this.failed = false;
+    this.report = report;
+    this.reportText = text;
+    this.render();
+    this.setStatus(S.classified(this.lastMs < 1 ? '<1' : Math.round(this.lastMs)));
+    this.onResult?.(report, text);
+    return report;
+  }
+
+  render() {
+    const S = strings(this.lang);
+    const keep = this.pinned?.getAttribute('data-tag') ?? null;
+    const focusKey = this.focusedTag()?.getAttribute('data-tag') ?? null;
+    const { fragment, tags } = renderReport(this.doc, this.report, { lang: this.lang, compact: this.compact, intentional: this.intentional });
+    this.tags = tags;
+    this.results.classList.remove('stale', 'empty');
+    this.results.replaceChildren(fragment);
+    this.summary.textContent = S.summary(this.report, S);
+    this.active = undefined; // forces activate() below to repaint mirror and panel
+    this.pinned = null;
+    const find = (k) => k && [...tags.keys()].find((el) => el.getAttribute('data-tag') === k);
+    const focusEl = find(focusKey);
+    if (focusEl) focusEl.focus({ preventScroll: true });
+    const pinEl = find(keep);
+    if (pinEl) this.pin(pinEl);
+    this.activate(focusEl ?? pinEl ?? null);
+  }
+
+  renderEmpty() {
+    const S = strings(this.lang);
+    this.tags = new Map();
+    this.active = this.pinned = null;
+    this.results.classList.remove('stale');
+    this.results.classList.add('empty');
+    this.results.replaceChildren(h(this.doc, 'p', { class: 'placeholder-result' }, S.readyEmpty));
+    this.summary.textContent = '';
+    this.syncMirror(this.textarea.value);
+    this.renderQuotePanel(null);
+  }
+
+  /** All evidence of the current report (the faint underline). */
+  allEvidence() {
+    if (!this.report || this.reportText !== this.textarea.value) return [];
+    const out = [];
+    for (const { evidence } of this.tags.values()) out.push(...evidence);
+    return out;
+  }
+
+  syncMirror(text = this.textarea.value) {
+    const entry = this.active ? this.tags.get(this.active) : null;
+    const fresh = this.reportText === text;
+    const mark = renderMirror(this.mirror, text, fresh && entry ? entry.evidence : [], this.allEvidence());
+    this.mirror.scrollTop = this.textarea.scrollTop;
+    return mark;
+  }
+
+  pin(el) {
+    if (this.pinned) this.pinned.setAttribute('aria-pressed', 'false');
+    this.pinned = el;
+    if (el) el.setAttribute('aria-pressed', 'true');
+  }
+
+  /** Highlight the evidence of tag `el` (null: none). */
+  activate(el) {
+    if (el && !this.tags.has(el)) el = null;
+    if (this.active === el) return;
+    if (this.active) this.active.classList.remove('active');
+    this.active = el;
+    if (el) el.classList.add('active');
+    const mark = this.syncMirror();
+    if (mark) revealMark(this.textarea, this.mirror, mark);
+    this.renderQuotePanel(el);
+  }
+
+  renderQuotePanel(el) {
+    if (!this.quotes) return;
+    const S = strings(this.lang);
+    const entry = el ? this.tags.get(el) : null;
+    if (!entry) {
+      this.quotes.replaceChildren(h(this.doc, 'p', { class: 'hint' }, this.report ? S.evidenceHint : ''));
+      return;
+    }
+    this.quotes.replaceChildren(renderQuotes(this.doc, this.textarea.value, entry, this.lang, (span) => {
+      this.textarea.focus({ preventScroll: true });
+      this.textarea.setSelectionRange(span.start, span.end);
+      const mark = this.mirror.querySelector(`mark[data-start="${span.start}"]`);
+      revealMark(this.textarea, this.mirror, mark);
+    }));
+  }
+
+  setStatus(text) {
+    this.status.classList.remove('error');
+    this.status.replaceChildren(this.doc.createTextNode(text));
+  }
+
+  showError(title, detail) {
+    this.status.classList.add('error');
+    this.status.replaceChildren(
+      h(this.doc, 'strong', { class: 'error-title' }, title),
+      detail ? h(this.doc, 'span', { class: 'error-detail' }, ` ${detail}`) : null);
+  }
+}
