@@ -23,8 +23,13 @@ pkg/package.json: $(RUST_SRC) scripts/build-pkg.sh
 	scripts/build-pkg.sh
 
 # ---- page and widget (owner: www) ---------------------------------------------
-www: pkg
+www: pkg www/pkg/package.json
+www/pkg/package.json: pkg/package.json
+	rm -rf www/pkg && mkdir -p www/pkg && cp -R pkg/. www/pkg/
+	printf 'Copied from pkg/ by `make www`: do not edit (git-ignored).\n' > www/pkg/GENERATED.txt
+	touch www/pkg/package.json
 serve: www
+	node scripts/serve.mjs --root www --port $(PORT)
 
 # ---- tests ----------------------------------------------------------------------
 test: setup test-rust test-wasm test-js test-browser
@@ -36,6 +41,7 @@ test-rust:
 test-wasm: pkg
 test-js: pkg
 test-browser: www
+	node js/e2e.mjs
 
 # ---- benchmarks (owner: bench) ------------------------------------------------
 bench: pkg

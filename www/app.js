@@ -4,6 +4,7 @@
 // the classifier imported from ./pkg/ (the npm package, copied by `make www`).
 
 import { loadJikenbo, explainLoadError } from './lib/loader.js';
+import { createEngine } from './lib/engine.js';
 import { NoticeView } from './lib/view.js';
 import { strings, normalizeLang } from './lib/i18n.js';
 import { themeCss, componentCss, sheet } from './lib/styles.js';
@@ -55,7 +56,7 @@ let loadError = null;
 const view = new NoticeView({
   textarea: $('notice'), mirror: $('mirror'), results: $('results'), summary: $('summary'),
   status: $('status'), quotes: $('quotes'), lang,
-  onResult: () => updateChars(),
+  onResult: () => { updateChars(); document.body.dataset.engine = view.engine?.kind ?? ''; },
   onError: () => updateChars(),
 });
 
@@ -209,11 +210,12 @@ async function start() {
   delete document.body.dataset.error;
   setLoading();
   try {
-    const api = await loadJikenbo(new URL('./pkg/jikenbo.js', import.meta.url));
+    const loaded = await loadJikenbo(new URL('./pkg/jikenbo.js', import.meta.url));
+    const api = loaded.api;
     $('status').classList.remove('loading');
     $('status').setAttribute('role', 'status');
     view.setStatus(strings(lang).ready);
-    view.setApi(api);
+    view.setApi(loaded, createEngine(loaded, new URL('./lib/worker.js', import.meta.url)));
     $('results').setAttribute('aria-busy', 'false');
     try {
       const v = api.version();

@@ -20,7 +20,8 @@
  *
  * @prop {object|null} report - the last report (spec/output.md), read-only.
  * @prop {Promise<void>} ready - resolves when the classifier is loaded.
- * @method classify(text) - Promise<Report> for any text, without touching the field.
+ * @method classify(text) - Promise<Report> for any text, without touching the field
+ *   (runs on the main thread; the field itself is classified in a Web Worker when one can start).
  *
  * @event jikenbo-ready - the classifier is loaded; detail: { version }.
  * @event jikenbo-result - a notice was classified; detail: the Report.
@@ -73,11 +74,13 @@
  */
 
 import { loadJikenbo, explainLoadError } from './lib/loader.js';
+import { createEngine } from './lib/engine.js';
 import { NoticeView } from './lib/view.js';
 import { strings, normalizeLang } from './lib/i18n.js';
 import { themeCss, componentCss, sheet } from './lib/styles.js';
 
 const PACKAGE_URL = new URL('./pkg/jikenbo.js', import.meta.url);
+const WORKER_URL = new URL('./lib/worker.js', import.meta.url);
 
 // The host page's CSS cannot select inside the shadow root, but inherited
 // properties (font, colour, line-height, letter-spacing…) flow in through the
@@ -238,7 +241,8 @@ export class JikenboClassifier extends HTMLElement {
     this._loading ??= (async () => {
       const wasm = this.getAttribute('wasm-url');
       try {
-        const api = await loadJikenbo(PACKAGE_URL, wasm ? new URL(wasm, document.baseURI) : null);
+        const loaded = await loadJikenbo(PACKAGE_URL, wasm ? new URL(wasm, document.baseURI) : null);
+        const api = loaded.api;
         this._api = api;
         this._status.classList.remove('loading');
         this._view.setStatus(strings(this._lang()).ready);
@@ -247,7 +251,7 @@ export class JikenboClassifier extends HTMLElement {
         try { version = api.version(); } catch { /* optional */ }
         this._emit('jikenbo-ready', { version });
         this._resolveReady();
-        this._view.setApi(api);
+        this._view.setApi(loaded, createEngine(loaded, WORKER_URL));
         return api;
       } catch (err) {
         this._failed = err;

@@ -15,35 +15,44 @@ export function renderMirror(mirror, text, active = [], faint = []) {
   const clamp = (s) => ({ start: Math.max(0, Math.min(len, s.start)), end: Math.max(0, Math.min(len, s.end)) });
   const act = active.map(clamp).filter((s) => s.end > s.start);
   const fnt = faint.map(clamp).filter((s) => s.end > s.start);
-  const cuts = new Set([0, len]);
-  for (const s of act) { cuts.add(s.start); cuts.add(s.end); }
-  for (const s of fnt) { cuts.add(s.start); cuts.add(s.end); }
-  const points = [...cuts].sort((a, b) => a - b);
-  const covered = (list, a, b) => list.some((s) => s.start <= a && s.end >= b);
+  // Sweep over the span boundaries: O((n + m) log m) for m spans, however
+  // many there are (a long notice can have tens of thousands).
+  const events = [];
+  for (const s of act) events.push([s.start, 1, 0], [s.end, -1, 0]);
+  for (const s of fnt) events.push([s.start, 0, 1], [s.end, 0, -1]);
+  events.sort((a, b) => a[0] - b[0]);
   const frag = doc.createDocumentFragment();
   let firstMark = null;
-  for (let i = 0; i + 1 < points.length; i++) {
-    const a = points[i];
-    const b = points[i + 1];
-    if (b <= a) continue;
+  let inAct = 0;
+  let inFnt = 0;
+  let pos = 0;
+  const emit = (a, b) => {
+    if (b <= a) return;
     const piece = text.slice(a, b);
     let node;
-    if (act.length && covered(act, a, b)) {
+    if (inAct > 0) {
       node = doc.createElement('mark');
       node.className = 'hl';
       firstMark ??= node;
-    } else if (fnt.length && covered(fnt, a, b)) {
+    } else if (inFnt > 0) {
       node = doc.createElement('span');
       node.className = 'ev';
     } else {
       frag.append(doc.createTextNode(piece));
-      continue;
+      return;
     }
     node.setAttribute('data-start', String(a));
     node.setAttribute('data-end', String(b));
     node.textContent = piece;
     frag.append(node);
+  };
+  for (let i = 0; i < events.length;) {
+    const at = events[i][0];
+    emit(pos, at);
+    pos = at;
+    for (; i < events.length && events[i][0] === at; i++) { inAct += events[i][1]; inFnt += events[i][2]; }
   }
+  emit(pos, len);
   // A trailing newline in a textarea still opens a line; make the mirror do the same.
   frag.append(doc.createTextNode('\u200b'));
   mirror.replaceChildren(frag);

@@ -19,15 +19,25 @@ if (typeof document !== 'undefined') {
  * Load the package once. `moduleUrl` is the URL of `jikenbo.js`, `wasmUrl`
  * the URL of `jikenbo_bg.wasm` (null: next to the module). The first call
  * decides the URLs; later calls get the same promise.
- * @returns {Promise<{classify: Function, taxonomy: Function, version: Function}>}
+ * @returns {Promise<{api: object, module: WebAssembly.Module, moduleUrl: string}>}
+ *   api: the package's exports (classify, taxonomy, version, Classifier)
  */
 export function loadJikenbo(moduleUrl, wasmUrl = null) {
   if (shared) return shared.promise;
   const promise = (async () => {
     const mod = await import(String(moduleUrl));
     const wasm = wasmUrl ? String(wasmUrl) : new URL('jikenbo_bg.wasm', String(moduleUrl)).href;
-    await mod.default({ module_or_path: wasm });
-    return mod;
+    // Compile here, once: the Module is handed to the worker too (no second fetch).
+    const response = await fetch(wasm);
+    if (!response.ok) throw new Error(`failed to fetch Wasm: ${response.status} ${response.statusText} fetching '${wasm}'`);
+    let module;
+    if ((response.headers.get('content-type') ?? '').startsWith('application/wasm') && WebAssembly.compileStreaming) {
+      module = await WebAssembly.compileStreaming(response);
+    } else {
+      module = await WebAssembly.compile(await response.arrayBuffer());
+    }
+    await mod.default({ module_or_path: module });
+    return { api: mod, module, moduleUrl: String(moduleUrl) };
   })();
   shared = { moduleUrl: String(moduleUrl), wasmUrl, promise };
   // a failed load may be retried (e.g. after the network came back)

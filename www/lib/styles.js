@@ -101,6 +101,7 @@ export const componentCss = `
 /* ---- the notice field: textarea over its mirror --------------------------- */
 .jk .field {
   position: relative;
+  contain: layout paint;
   background: var(--jikenbo-field-bg);
   border-radius: var(--jikenbo-radius);
 }
@@ -136,6 +137,7 @@ export const componentCss = `
   color: transparent;
   pointer-events: none;
   user-select: none;
+  contain: strict;
 }
 .jk .mirror .ev {
   text-decoration: underline 2px var(--jikenbo-evidence);

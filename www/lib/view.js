@@ -8,6 +8,9 @@ import { strings } from './i18n.js';
 import { renderReport, renderQuotes, h } from './render.js';
 import { renderMirror, revealMark } from './highlight.js';
 
+/** Above this many UTF-16 units the evidence overlay is switched off. */
+export const MIRROR_LIMIT = 200_000;
+
 export class NoticeView {
   /**
    * @param {object} o
@@ -39,6 +42,8 @@ export class NoticeView {
     this.immediate = false;
     this.lastMs = 0;
     this.failed = false;
+    this.seq = 0;
+    this.engine = null;
 
     const ta = this.textarea;
     ta.addEventListener('paste', () => { this.immediate = true; });
@@ -49,11 +54,13 @@ export class NoticeView {
     this.results.addEventListener('pointerover', (e) => { const t = tagOf(e); if (t) this.activate(t); });
     this.results.addEventListener('pointerout', (e) => {
       const t = tagOf(e);
-      if (t && !(e.relatedTarget instanceof Node && t.contains(e.relatedTarget))) this.activate(this.focusedTag() ?? this.pinned);
+      if (t && !(e.relatedTarget instanceof Node && t.contains(e.relatedTarget))) this.activate(this.focusedTag() ?? this.pinned, true);
     });
     this.results.addEventListener('focusin', (e) => { const t = tagOf(e); if (t) this.activate(t); });
     this.results.addEventListener('focusout', (e) => {
-      if (!(e.relatedTarget instanceof Element && e.relatedTarget.closest('.tag'))) this.activate(this.pinned);
+      const to = e.relatedTarget;
+      if (to instanceof Element && (to.closest('.tag') || this.quotes?.contains(to))) return;
+      this.activate(this.pinned);
     });
     this.results.addEventListener('click', (e) => {
       const t = tagOf(e);
@@ -73,11 +80,15 @@ export class NoticeView {
     return f && this.results.contains(f) && f.classList.contains('tag') ? f : null;
   }
 
-  /** The loaded package (see loader.js); classifies what is already typed. */
-  setApi(api) {
-    this.api = api;
+  /**
+   * The loaded package (loader.js) and the engine that runs it (engine.js);
+   * classifies what is already typed.
+   */
+  setApi(loaded, engine) {
+    this.api = loaded.api;
+    this.engine = engine;
     try {
-      this.intentional = new Set(api.taxonomy().filter((e) => e.intentional).map((e) => e.id));
+      this.intentional = new Set(loaded.api.taxonomy().filter((e) => e.intentional).map((e) => e.id));
     } catch { /* optional */ }
     this.run(true);
   }
@@ -95,36 +106,44 @@ export class NoticeView {
   /** Replace the text (keeps focus where it is) and classify it at once. */
   setText(text) {
     this.textarea.value = text;
-    this.run(true);
+    return this.run(true);
   }
 
   schedule() {
     clearTimeout(this.timer);
+    this.syncMirror();
     if (this.immediate) { this.immediate = false; this.run(); return; }
     // longer texts take longer: wait a little more between runs
-    this.timer = setTimeout(() => this.run(), 160 + Math.min(800, this.lastMs * 2));
+    this.timer = setTimeout(() => this.run(), 160 + Math.min(800, this.lastMs));
   }
 
-  /** Classify the textarea's text now. Returns the report or null. */
-  run(force = false) {
+  /**
+   * Classify the textarea's text now (in the engine: a worker when possible).
+   * Resolves to the report, or null (empty text, error, or superseded).
+   */
+  async run(force = false) {
     clearTimeout(this.timer);
     const text = this.textarea.value;
-    this.syncMirror(text);
-    if (!this.api) return null;
+    if (!this.engine) { this.syncMirror(text); return null; }
     if (!force && !this.failed && text === this.reportText) return this.report;
+    const seq = ++this.seq;
     if (!text.trim()) {
       this.report = null;
       this.reportText = text;
       this.failed = false;
+      this.busy(false);
       this.renderEmpty();
       return null;
     }
     const S = strings(this.lang);
+    this.busy(true);
     const t0 = performance.now();
-    let report;
+    let out;
     try {
-      report = this.api.classify(text);
+      out = await this.engine.classify(text);
     } catch (err) {
+      if (seq !== this.seq || err?.name === 'superseded') return null;
+      this.busy(false);
       this.failed = true;
       this.lastMs = performance.now() - t0;
       const info = { kind: 'classify', code: err?.code ?? null, message: String(err?.message ?? err) };
@@ -133,14 +152,33 @@ export class NoticeView {
       this.onError?.(info);
       return null;
     }
-    this.lastMs = performance.now() - t0;
+    if (seq !== this.seq) return null; // a newer text is on its way
+    this.busy(false);
+    this.lastMs = out.ms;
     this.failed = false;
-    this.report = report;
+    this.report = out.report;
     this.reportText = text;
     this.render();
     this.setStatus(S.classified(this.lastMs < 1 ? '<1' : Math.round(this.lastMs)));
-    this.onResult?.(report, text);
-    return report;
+    this.onResult?.(this.report, text);
+    return this.report;
+  }
+
+  busy(on) {
+    this.results.setAttribute('aria-busy', String(on));
+    if (on) {
+      clearTimeout(this.busyTimer);
+      // say "classifying" only when it takes a while (no flicker when typing)
+      this.busyTimer = setTimeout(() => {
+        this.status.classList.remove('error');
+        this.status.classList.add('loading');
+        this.status.textContent = strings(this.lang).classifying;
+        this.results.classList.add('stale');
+      }, 400);
+    } else {
+      clearTimeout(this.busyTimer);
+      this.status.classList.remove('loading');
+    }
   }
 
   render() {
@@ -151,6 +189,7 @@ export class NoticeView {
     this.tags = tags;
     this.results.classList.remove('stale', 'empty');
     this.results.replaceChildren(fragment);
+    this.results.setAttribute('data-chars', String(this.reportText.length)); // length of the text this result is for
     this.summary.textContent = S.summary(this.report, S);
     this.active = undefined; // forces activate() below to repaint mirror and panel
     this.pinned = null;
@@ -183,6 +222,13 @@ export class NoticeView {
   }
 
   syncMirror(text = this.textarea.value) {
+    if (text.length > MIRROR_LIMIT) {
+      // Laying a huge text out twice costs seconds per frame: above the
+      // limit there is no overlay; the quotes still select their passage.
+      if (!this.mirrorOff) { this.mirror.replaceChildren(); this.mirrorOff = true; }
+      return null;
+    }
+    this.mirrorOff = false;
     const entry = this.active ? this.tags.get(this.active) : null;
     const fresh = this.reportText === text;
     const mark = renderMirror(this.mirror, text, fresh && entry ? entry.evidence : [], this.allEvidence());
@@ -196,8 +242,11 @@ export class NoticeView {
     if (el) el.setAttribute('aria-pressed', 'true');
   }
 
-  /** Highlight the evidence of tag `el` (null: none). */
-  activate(el) {
+  /**
+   * Highlight the evidence of tag `el` (null: none). With `keepPanel`, the
+   * evidence panel keeps showing the last tag (so its quotes can be reached).
+   */
+  activate(el, keepPanel = false) {
     if (el && !this.tags.has(el)) el = null;
     if (this.active === el) return;
     if (this.active) this.active.classList.remove('active');
@@ -205,7 +254,7 @@ export class NoticeView {
     if (el) el.classList.add('active');
     const mark = this.syncMirror();
     if (mark) revealMark(this.textarea, this.mirror, mark);
-    this.renderQuotePanel(el);
+    if (el || !keepPanel) this.renderQuotePanel(el);
   }
 
   renderQuotePanel(el) {
