@@ -37,21 +37,30 @@
 //!   indentation at the start of a line is kept (as one ' ', the segmenter
 //!   reads it as a list item); lines holding only spaces become empty;
 //! - a single line break inside running CJK text is dropped (PDF
-//!   hard-wrap): the char before it is a CJK letter or '、', the char after
-//!   it is a CJK letter or 「『, the next line is not indented and does not
-//!   start with a list marker (一、 ア. …), and the line before it is at least
-//!   [`MIN_WRAP_LINE`] chars long and, if it starts with a marker (■, 1.,
-//!   (1), ・, …), contains 、 or 。 (so headings like "■ 2. 影響について" keep
-//!   their line break). Every other line break is kept as `\n`, blank lines
-//!   included (spaces on them dropped).
+//!   hard-wrap), only in a text that looks hard-wrapped: a first pass
+//!   measures every line in columns (CJK and full-width forms 2, others 1)
+//!   and finds the wrap width W, the 4-column window of widths holding the
+//!   most lines of at least [`MIN_WRAP_COLS`] columns, if it holds at least
+//!   3 lines and 30% of them. Notices that were not hard-wrapped have no W
+//!   and keep all their line breaks. A break is then dropped when the line
+//!   before it is at least W-3 columns wide, the char before it is a CJK
+//!   letter or 、」』), the char after it is a CJK letter or 「『、。」』), the next line
+//!   is not indented and does not start with a list marker (一、 ア. …), and
+//!   the line before it, if it starts with a marker (■, 1., (1), ・, …),
+//!   contains 、 or 。 (so headings like "■ 2. 影響について" keep their line
+//!   break). Every other line break is kept as `\n`, blank lines included
+//!   (spaces on them dropped).
 //!
 //! The map holds one entry per run of up to 32 chars that map one to one
 //! onto consecutive original chars of the same UTF-16 width, and one entry
 //! per other char, so it stays small for 10 MiB inputs.
 
-/// Lines shorter than this (in chars) never have their line break joined:
-/// they are most likely headings, not PDF wraps.
-const MIN_WRAP_LINE: u32 = 20;
+/// Narrowest wrap width (in columns) taken for a hard-wrapped text; lines
+/// narrower than this do not count when looking for the wrap width.
+const MIN_WRAP_COLS: u32 = 30;
+/// Widest wrap width (in columns) taken for a hard-wrapped text (80
+/// full-width chars); wider lines are unwrapped paragraphs.
+const MAX_WRAP_COLS: u32 = 160;
 /// Longest run of one-to-one chars behind one map entry.
 const RUN: u32 = 32;
 /// `Entry::e16` of an entry that starts a one-to-one run.
@@ -78,7 +87,7 @@ pub struct Normalized {
 
 impl Normalized {
     pub fn new(input: &str) -> Normalized {
-        let mut layout = Layout::new(input.len());
+        let mut layout = Layout::new(input.len(), wrap_width(input));
         let mut items = Folder::new(input).peekable();
         while let Some(it) = items.next() {
             let next = items.peek().map(|n| n.c);
@@ -230,6 +239,51 @@ fn is_cjk(c: char) -> bool {
         || matches!(c as u32, 0x2E80..=0x2FDF | 0x3000..=0x303F | 0x30A0 | 0x30FB | 0x3200..=0x33FF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
 }
 
+/// Display columns of a folded char: 2 for CJK and full-width forms.
+fn cols(it: &Item) -> u32 {
+    if it.wide || is_cjk(it.c) {
+        2
+    } else {
+        1
+    }
+}
+
+/// The wrap width of a hard-wrapped text, in columns, or `None` when the
+/// text does not look hard-wrapped (see the module doc).
+fn wrap_width(input: &str) -> Option<u32> {
+    let mut hist = vec![0u32; MAX_WRAP_COLS as usize + 1];
+    let mut w = 0u32;
+    let mut record = |w: u32| {
+        if w >= MIN_WRAP_COLS {
+            hist[w.min(MAX_WRAP_COLS) as usize] += 1;
+        }
+    };
+    for it in Folder::new(input) {
+        match it.c {
+            '\n' => {
+                record(w);
+                w = 0;
+            }
+            ' ' | '\t' => {}
+            _ => w = w.saturating_add(cols(&it)),
+        }
+    }
+    record(w);
+    let long: u32 = hist.iter().sum();
+    let mut best = (0u32, 0u32);
+    for top in MIN_WRAP_COLS..MAX_WRAP_COLS {
+        let n: u32 = hist[(top - 3) as usize..=top as usize].iter().sum();
+        if n >= best.1 {
+            best = (top, n);
+        }
+    }
+    if best.1 < 3 || best.1 * 10 < long * 3 {
+        return None;
+    }
+    // The widest width in use inside the window.
+    (best.0 - 3..=best.0).rev().find(|&w| hist[w as usize] > 0)
+}
+
 /// Whether a run of spaces between `a` and `b` is dropped.
 fn drop_space(a: &Item, b: &Item) -> bool {
     let (x, y) = (class(a.c, a.wide), class(b.c, b.wide));
@@ -264,14 +318,18 @@ struct Layout {
     blank: bool,
     /// Pending spaces after a line break: indentation.
     ind: Option<(u32, u32)>,
-    /// The current output line: chars, first visible char, has 、。, .
-    line_len: u32,
+    /// Wrap width of a hard-wrapped text (see [`wrap_width`]).
+    wrap: Option<u32>,
+    /// Columns of the current line of the input (since the last line
+    /// break, joined or not).
+    src_cols: u32,
+    /// The current output line: first visible char, has 、。, .
     line_first: Option<char>,
     line_punct: bool,
 }
 
 impl Layout {
-    fn new(cap: usize) -> Layout {
+    fn new(cap: usize, wrap: Option<u32>) -> Layout {
         Layout {
             out: Builder { text: String::with_capacity(cap), map: Vec::with_capacity(cap / 48 + 4), run_len: 0, last_e: 0 },
             last: None,
@@ -279,7 +337,8 @@ impl Layout {
             nl: None,
             blank: false,
             ind: None,
-            line_len: 0,
+            wrap,
+            src_cols: 0,
             line_first: None,
             line_punct: false,
         }
@@ -289,11 +348,9 @@ impl Layout {
         self.out.push(c, s, e);
         self.last = Some(Item { c, s, e, wide });
         if c == '\n' {
-            self.line_len = 0;
             self.line_first = None;
             self.line_punct = false;
         } else {
-            self.line_len = self.line_len.saturating_add(1);
             if self.line_first.is_none() && c != ' ' {
                 self.line_first = Some(c);
             }
@@ -306,14 +363,17 @@ impl Layout {
     /// Whether the pending single line break before `it` is a PDF wrap.
     fn wraps(&self, it: &Item, next: Option<char>) -> bool {
         let Some(last) = self.last else { return false };
-        let before_ok = is_cjk_letter(last.c) || last.c == '、';
-        let after_ok = is_cjk_letter(it.c) || matches!(it.c, '「' | '『');
+        // A line may end in a letter or punctuation that opens or closes
+        // nothing, and the next one start with a letter or with what cannot
+        // start a line (、。」) after naive wrapping.
+        let before_ok = is_cjk_letter(last.c) || matches!(last.c, '、' | '」' | '』' | ')');
+        let after_ok = is_cjk_letter(it.c) || matches!(it.c, '「' | '『' | '、' | '。' | '」' | '』' | ')');
         let marked = self.line_first.is_some_and(is_line_marker);
         before_ok
             && after_ok
             && self.ind.is_none()
             && !is_list_marker(it.c, next)
-            && self.line_len >= MIN_WRAP_LINE
+            && self.wrap.is_some_and(|w| self.src_cols + 3 >= w)
             && (!marked || self.line_punct)
     }
 
@@ -341,7 +401,9 @@ impl Layout {
             }
             _ => {
                 if let Some(r) = self.nl {
-                    if !self.wraps(&it, next) {
+                    let wraps = self.wraps(&it, next);
+                    self.src_cols = 0;
+                    if !wraps {
                         self.emit('\n', r, false);
                         if let Some(i) = self.ind {
                             self.emit(' ', i, false);
@@ -350,6 +412,7 @@ impl Layout {
                     self.nl = None;
                     self.ind = None;
                 } else if self.blank {
+                    self.src_cols = 0;
                     if let Some(i) = self.ind.take() {
                         self.emit(' ', i, false);
                     }
@@ -363,6 +426,8 @@ impl Layout {
                         self.emit(' ', r, false);
                     }
                 }
+                // Spaces do not count: a line's width is its visible chars.
+                self.src_cols = self.src_cols.saturating_add(cols(&it));
                 self.emit(it.c, (it.s, it.e), it.wide);
             }
         }
@@ -880,34 +945,77 @@ mod tests {
         assert_eq!(norm("概要\n"), "概要\n");
     }
 
+    const PARA: &str = "当社が運営するサーバーに対して第三者による不正アクセスがあり、お客様の個人情報が漏えいした可能性があることが判明いたしました。お客様には多大なるご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。";
+
+    /// `s` hard-wrapped every `n` chars, as a PDF copy gives it.
+    fn hard_wrap(s: &str, n: usize) -> String {
+        let chars: Vec<char> = s.chars().collect();
+        chars.chunks(n).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("\n")
+    }
+
+    /// What the wrapped `s` should come back as: breaks kept after 。 only.
+    fn unwrapped(wrapped: &str) -> String {
+        wrapped.split('\n').fold(String::new(), |mut acc, l| {
+            if !acc.is_empty() && acc.ends_with('。') {
+                acc.push('\n');
+            }
+            acc.push_str(l);
+            acc
+        })
+    }
+
+    #[test]
+    fn wrap_width_detection() {
+        assert_eq!(wrap_width(&hard_wrap(PARA, 20)), Some(40));
+        assert_eq!(wrap_width(&hard_wrap(PARA, 31)), Some(62));
+        // Text that is not hard-wrapped: one long line per paragraph.
+        assert_eq!(wrap_width(&format!("{PARA}\n\n{PARA}\n概要\n{PARA}")), None);
+        // Lines of all sorts of widths.
+        let ragged: String = (0..40).map(|i| format!("{}\n", &"あ".repeat(15 + i * 3))).collect();
+        assert_eq!(wrap_width(&ragged), None);
+        assert_eq!(wrap_width("概要\n本文"), None);
+        assert_eq!(wrap_width(""), None);
+    }
+
     #[test]
     fn pdf_wrap_join() {
-        let line = "当社が運営するサーバーに対して第三者による不正アクセスがあり、個人情報が漏えいし";
-        assert_eq!(norm(&format!("{line}\nた可能性があります。")), format!("{line}た可能性があります。"));
-        assert_eq!(norm(&format!("{line}\r\nた")), format!("{line}た"));
-        assert_eq!(norm(&format!("{line} \nた")), format!("{line}た"));
-        // After 、 as well.
-        let l2 = "お客様の氏名、住所、電話番号、メールアドレス、生年月日、";
-        assert_eq!(norm(&format!("{l2}\n性別")), format!("{l2}性別"));
-        // The joined break maps to nothing; the chars around it keep their offsets.
-        let input = format!("{line}\nた");
+        for n in [15, 20, 23, 31] {
+            let w = hard_wrap(PARA, n);
+            assert_eq!(norm(&w), unwrapped(&w), "width {n}");
+            assert_eq!(norm(&w.replace('\n', "\r\n")), unwrapped(&w), "width {n}");
+            assert_eq!(norm(&w.replace('\n', " \n")), unwrapped(&w), "width {n}");
+        }
+        // The joined break maps to nothing; the chars around it keep their
+        // offsets, and a span across it covers it.
+        let first = PARA.chars().position(|c| c == '、').unwrap() + 1;
+        let input = hard_wrap(PARA, first);
         let n = check_contract(&input);
-        let i = n.text.find("した").unwrap();
-        assert_eq!(orig(&input, &n, i, i + "した".len()), "し\nた");
-        // Not joined: short lines (headings), blank lines, list markers,
-        // after 。, before ASCII/digits, indented next lines.
-        assert_eq!(norm("概要\n当社は"), "概要\n当社は");
-        assert_eq!(norm("■ 2. お客様への影響と今後の対応についてのお知らせ\nお客様の"), "■2.お客様への影響と今後の対応についてのお知らせ\nお客様の");
-        assert_eq!(norm(&format!("{line}\n\nた")), format!("{line}\n\nた"));
-        assert_eq!(norm(&format!("{line}\n・氏名")), format!("{line}\n・氏名"));
-        assert_eq!(norm(&format!("{line}\n①氏名")), format!("{line}\n①氏名"));
-        assert_eq!(norm(&format!("{line}\n(1)氏名")), format!("{line}\n(1)氏名"));
-        assert_eq!(norm(&format!("{line}\n■経緯")), format!("{line}\n■経緯"));
-        assert_eq!(norm(&format!("{line}\n2.経緯")), format!("{line}\n2.経緯"));
-        assert_eq!(norm(&format!("{line}\n一、経緯")), format!("{line}\n一、経緯"));
-        assert_eq!(norm(&format!("{line}\nア.経緯")), format!("{line}\nア.経緯"));
-        assert_eq!(norm(&format!("{line}。\n当社")), format!("{line}。\n当社"));
-        assert_eq!(norm(&format!("{line}\n  た")), format!("{line}\n た"));
+        assert!(input.contains("不正アクセスがあり、\nお客様"));
+        let i = n.text.find("あり、お客様").unwrap();
+        assert_eq!(orig(&input, &n, i, i + "あり、お客様".len()), "あり、\nお客様");
+        let i = n.text.find("お客様").unwrap();
+        assert_eq!(orig(&input, &n, i, i + "お客様".len()), "お客様");
+
+        // Not joined inside a hard-wrapped text: list markers, headings,
+        // blank lines, after 。, before ASCII/digits, indented next lines,
+        // short lines.
+        let doc = hard_wrap(PARA, first);
+        let line = doc.lines().next().unwrap();
+        assert!(line.ends_with('、'));
+        for next in ["・氏名", "①氏名", "(1)氏名", "■経緯", "2.経緯", "一、経緯", "ア.経緯", "web", " 当社", "\n当社"] {
+            let input = format!("{doc}\n\n{line}\n{next}");
+            assert!(norm(&input).ends_with(&format!("{line}\n{}", norm(next))), "{next:?}");
+        }
+        let input = format!("{doc}\n\n概要\n当社は");
+        assert!(norm(&input).ends_with("\n\n概要\n当社は"));
+        let heading = "■2.お客様への影響と今後の当社の対応について";
+        let input = format!("{doc}\n\n{heading}\nお客様の");
+        assert!(norm(&input).ends_with(&format!("{heading}\nお客様の")));
+        // A text that is not hard-wrapped keeps its line breaks.
+        let input = format!("{PARA}\n当社は");
+        assert_eq!(norm(&input), input);
+        let title = "県立中央病院における患者情報のfax誤送信について";
+        assert_eq!(norm(&format!("{title}\n公開日")), format!("{title}\n公開日"));
     }
 
     #[test]
