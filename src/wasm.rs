@@ -147,12 +147,12 @@ export type RuleField =
   | "operational" | "organization" | "scope";
 
 /** Scope filters a cue may opt out of. */
-export type ScopeFilter = "negation" | "advice" | "hypothetical" | "contact" | "context";
+export type ScopeFilter = "negation" | "advice" | "hypothetical" | "contact" | "context" | "prevention";
 
 /** Ids of the `scope` rules. */
 export type ScopeId =
   | "negation" | "anti_negation" | "advice" | "hypothetical" | "contact"
-  | "data_context" | "clause_break" | "recovered";
+  | "data_context" | "clause_break" | "recovered" | "prevention";
 
 /** One cue of a rule: a pattern (Rust `regex` syntax) over the normalised text. */
 export interface CueSpec {
@@ -469,6 +469,22 @@ fn rule_specs(rules: &JsValue) -> Result<Vec<RuleSpec>, JsValue> {
                 &format!("invalid custom rule: rule {}: expected an object, got {}", name, describe(&value)),
             ));
         }
+        let bad = |reason: String| {
+            fail(Kind::Plain, "invalid_rule", id.as_deref(), &format!("invalid custom rule: rule {}: {}", name, reason))
+        };
+        check_keys(&value, RULE_KEYS).map_err(|k| bad(unknown_key(&k, RULE_KEYS)))?;
+        let label = Reflect::get(&value, &"label".into())?;
+        if label.is_object() {
+            check_keys(&label, LABEL_KEYS).map_err(|k| bad(format!("label: {}", unknown_key(&k, LABEL_KEYS))))?;
+        }
+        let cues = Reflect::get(&value, &"cues".into())?;
+        if Array::is_array(&cues) {
+            for (j, cue) in cues.unchecked_ref::<Array>().iter().enumerate() {
+                if cue.is_object() {
+                    check_keys(&cue, CUE_KEYS).map_err(|k| bad(format!("cue {}: {}", j + 1, unknown_key(&k, CUE_KEYS))))?;
+                }
+            }
+        }
         let spec: RuleSpec = serde_wasm_bindgen::from_value(value).map_err(|e| {
             // serde-wasm-bindgen's message is a JS error's toString(): "Error: …"
             let reason = e.to_string();
@@ -478,4 +494,29 @@ fn rule_specs(rules: &JsValue) -> Result<Vec<RuleSpec>, JsValue> {
         specs.push(spec);
     }
     Ok(specs)
+}
+
+/// The keys of a rule object, of its `label` and of each cue: the fields of
+/// [`RuleSpec`], [`crate::LabelSpec`] and [`crate::CueSpec`] (checked against
+/// `src/spec.rs` by `tests/ts_types.rs`). serde-wasm-bindgen reads only the
+/// fields a struct declares, so `deny_unknown_fields` never sees a misspelt
+/// key: without this check `macth` would be silently ignored.
+pub const RULE_KEYS: &[&str] =
+    &["id", "field", "tag", "label", "attack", "veris", "description", "cues", "match", "no_match"];
+pub const CUE_KEYS: &[&str] = &["name", "pattern", "weight", "near", "not_near", "ignore"];
+pub const LABEL_KEYS: &[&str] = &["ja", "en"];
+
+/// The first own key of `object` that is not in `known`.
+fn check_keys(object: &JsValue, known: &[&str]) -> Result<(), String> {
+    for key in Object::keys(object.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(key);
+        }
+    }
+    Ok(())
+}
+
+fn unknown_key(key: &str, known: &[&str]) -> String {
+    format!("unknown field `{}`, expected one of {}", key, known.iter().map(|k| format!("`{}`", k)).collect::<Vec<_>>().join(", "))
 }
