@@ -1,0 +1,151 @@
+//! Regression tests: inputs found by fuzzing (see FUZZING.md) and hostile
+//! edge cases worth pinning. Each input must classify (or be rejected as a
+//! rule pack) without panicking, and obey the offset contract.
+
+use jikenbo::{Classifier, CueSpec, RuleSpec};
+
+fn contract(text: &str) {
+    let report = jikenbo::classify(text).unwrap_or_else(|e| panic!("{:?}: {}", text, e));
+    let u: Vec<u16> = text.encode_utf16().collect();
+    let low = |x: u16| (0xDC00..0xE000).contains(&x);
+    let v = serde_json::to_value(&report).unwrap();
+    let mut stack = vec![&v];
+    while let Some(x) = stack.pop() {
+        match x {
+            serde_json::Value::Object(m) => {
+                if let (Some(s), Some(e)) = (m.get("start"), m.get("end")) {
+                    let (s, e) = (s.as_u64().unwrap() as usize, e.as_u64().unwrap() as usize);
+                    assert!(s < e && e <= u.len(), "{:?}: span {}..{} of {} ({})", text, s, e, u.len(), m["rule"]);
+                    assert!(!low(u[s]) && (e == u.len() || !low(u[e])), "{:?}: span {}..{} splits a pair", text, s, e);
+                }
+                stack.extend(m.values());
+            }
+            serde_json::Value::Array(a) => stack.extend(a),
+            _ => {}
+        }
+    }
+    assert_eq!(report, jikenbo::classify(text).unwrap(), "{:?}: not deterministic", text);
+}
+
+/// Lossy UTF-8 of raw fuzz bytes, as the `classify` fuzz target does.
+fn bytes(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn hostile_edge_cases() {
+    for t in [
+        "",
+        "\0",
+        "\u{FFFD}",
+        "ﾞ",
+        "ﾟﾟﾟ",
+        "ｶﾞﾞ",
+        "\u{3099}",
+        "\u{FE0F}",
+        "\u{E0100}",
+        "\u{200B}\u{200B}",
+        "\u{FEFF}ランサムウェア",
+        "ランサムウェア\u{FEFF}",
+        "ﾗﾝｻﾑｳｪｱ",
+        "ランサム\u{200B}ウェア",
+        "ランサム\nウェア",
+        "\r\n\r\n\r",
+        "   ",
+        "\u{3000}\u{3000}",
+        "1 2 3 4 5名",
+        "約 1 , 2 0 0 名",
+        "①1,000件",
+        "⑴⑵⑶",
+        "㈱㈱㈱",
+        "㍿",
+        "⼈⼈⼈",
+        "😀ランサムウェア😀",
+        "𠮷𠮷ランサムウェア",
+        "\u{D7FF}\u{E000}\u{10FFFF}",
+        "９９９９９９９９９９９９９９９９９９９９９９９名",
+        "99999999999999999999999999999999名",
+        "一億二千万人",
+        "【お知らせ】",
+        "【】",
+        "株式会社",
+        "\n\n\n株式会社\n",
+    ] {
+        contract(t);
+    }
+}
+
+#[test]
+fn lossy_byte_inputs() {
+    // Raw bytes fed through lossy UTF-8 like the `classify` fuzz target:
+    // dangling sound marks, Kangxi range ends, encoded lone surrogates.
+    let found: &[&[u8]] = &[
+        b"\xef\xbe\x9e\xef\xbe\x9e\xe3\x83\xa9",
+        b"\xe2\xbc\x80\xe2\xbf\x95\xe2\xbf\x96",
+        b"\xf0\x9f\x98\x80\xed\xa0\x80\xed\xb0\x80",
+    ];
+    for b in found {
+        contract(&bytes(b));
+    }
+}
+
+fn rule(pattern: &str) -> RuleSpec {
+    RuleSpec {
+        id: "fz0".into(),
+        field: Some("attack_types".into()),
+        tag: Some("unauthorized_access".into()),
+        label: None,
+        attack: None,
+        veris: None,
+        description: None,
+        cues: vec![CueSpec { name: None, pattern: pattern.into(), weight: None, near: None, not_near: None, ignore: vec![] }],
+        matches: vec!["a".into()],
+        no_match: vec!["b".into()],
+    }
+}
+
+/// Patterns that match no empty string on their own but match empty spans
+/// inside text (word boundaries, anchors): the pack is refused or accepted,
+/// never a panic, and an accepted pack yields no empty evidence.
+#[test]
+fn zero_width_custom_patterns() {
+    for p in [r"\b", r"\B", r"(?m)^", r"(?m)$", r"\ba", r"(?-u:\b)", r"\pL\b"] {
+        let r = rule(p);
+        if let Ok(c) = Classifier::with_rules(vec![r]) {
+            for t in ["a", "a b", "ランサム a"] {
+                let rep = c.classify(t).unwrap();
+                for tag in &rep.attack_types {
+                    for e in &tag.evidence {
+                        assert!(e.start < e.end, "{:?} on {:?}: empty span", p, t);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Custom organization `#name` cues are run on the organisation's name: a
+/// pattern with zero-width matches must not produce an empty span there.
+#[test]
+fn zero_width_organization_name_cue() {
+    let r = RuleSpec {
+        id: "fz-org".into(),
+        field: Some("organization".into()),
+        tag: Some("public_body".into()),
+        label: None,
+        attack: None,
+        veris: None,
+        description: None,
+        cues: vec![CueSpec { name: Some("name-edge".into()), pattern: r"\b".into(), weight: None, near: None, not_near: None, ignore: vec![] }],
+        matches: vec!["abc市\nabc市".into()],
+        no_match: vec!["株式会社abc\n株式会社abc".into()],
+    };
+    if let Ok(c) = Classifier::with_rules(vec![r]) {
+        for t in ["abc市\nabc市", "お知らせ\nabc市 総務課"] {
+            let rep = c.classify(t).unwrap();
+            for e in &rep.organization.evidence {
+                assert!(e.start < e.end, "{:?}: empty organisation span {:?}", t, e);
+            }
+        }
+    }
+}
