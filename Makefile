@@ -38,8 +38,10 @@ test: setup test-rust test-wasm test-js test-browser
 test-rust:
 	cargo test --release
 
-test-wasm: pkg
+test-wasm: setup
+	scripts/test-wasm.sh
 test-js: pkg
+	scripts/test-js.sh
 test-browser: www
 	node js/e2e.mjs
 

@@ -19,6 +19,10 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '[build-pkg] %s\n' "$*" >&2; }
 
+# One build at a time (several people and make targets share this tree).
+mkdir -p target
+exec 9>target/.build-pkg.lock
+flock 9
 TMP=target/pkg.tmp
 rm -rf "$TMP"
 started=$(date +%s)

@@ -139,7 +139,7 @@ export interface VersionInfo {
 }
 
 /** Options of `classify`. None are defined yet; unknown keys throw a TypeError. */
-export interface ClassifyOptions {}
+export type ClassifyOptions = Record<string, never>;
 
 /** The output fields a rule can feed (the folders of `rules/`). */
 export type RuleField =
@@ -469,6 +469,20 @@ fn rule_specs(rules: &JsValue) -> Result<Vec<RuleSpec>, JsValue> {
                 &format!("invalid custom rule: rule {}: expected an object, got {}", name, describe(&value)),
             ));
         }
+        // Rules are data: a JSON round trip drops `undefined` members (which
+        // serde-wasm-bindgen cannot read as a missing field) and anything
+        // that is not JSON.
+        let value = js_sys::JSON::stringify(&value)
+            .and_then(|json| js_sys::JSON::parse(&String::from(json)))
+            .map_err(|e| {
+                let why = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+                fail(
+                    Kind::Plain,
+                    "invalid_rule",
+                    id.as_deref(),
+                    &format!("invalid custom rule: rule {}: not plain JSON data ({})", name, why),
+                )
+            })?;
         let bad = |reason: String| {
             fail(Kind::Plain, "invalid_rule", id.as_deref(), &format!("invalid custom rule: rule {}: {}", name, reason))
         };
