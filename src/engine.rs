@@ -1,13 +1,19 @@
 //! The compiled rule set and the one-pass matcher.
 //!
-//! All cue patterns of all rules go into one `RegexSet`. A text is scanned
-//! segment by segment: the set says which cues occur in the segment, and
-//! only those cues are then located (`find_iter`) inside that segment, so
-//! the work is linear in the text and no pattern is compiled per call.
+//! A text is scanned segment by segment, but the rule set is not run on
+//! every segment: one Aho–Corasick pass over the whole text (see
+//! [`prefilter`]) finds, for each segment, the cues whose required literals
+//! occur in it, and only those cues are then checked (`near`, `not_near`)
+//! and located (`find_iter`) inside that segment. The result is exactly
+//! what running every cue on every segment gives; the work is linear in the
+//! text. Each cue's regex is compiled on first use and kept (for the built-in
+//! rules; custom rule packs are compiled up front so that a bad pack fails
+//! when it is loaded), so start-up does not pay for cues a text never needs.
 
 use crate::segment::Segment;
 use crate::spec::{self, RuleError, RuleSpec};
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexSetBuilder};
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Field {
@@ -66,8 +72,8 @@ pub(crate) struct Cue {
     /// `<field>/<rule id>` or `<field>/<rule id>#<cue name>`.
     pub evidence_id: String,
     pub weight: f64,
-    near: Option<Regex>,
-    not_near: Option<Regex>,
+    near: Option<Lazy>,
+    not_near: Option<Lazy>,
     /// Filters this cue is exempt from (F_* bits).
     pub ignore: u8,
 }
@@ -81,19 +87,44 @@ pub(crate) struct Hit {
     pub seg: usize,
 }
 
+/// A validated pattern, compiled on first use.
+struct Lazy {
+    src: String,
+    re: OnceLock<Regex>,
+}
+
+impl Lazy {
+    fn new(src: String) -> Lazy {
+        Lazy { src, re: OnceLock::new() }
+    }
+
+    /// Compiles now; the error names the pattern.
+    fn force(&self) -> Result<&Regex, String> {
+        if let Some(re) = self.re.get() {
+            return Ok(re);
+        }
+        let re = spec::compile(&self.src)?;
+        Ok(self.re.get_or_init(|| re))
+    }
+
+    fn get(&self) -> &Regex {
+        self.re.get_or_init(|| spec::compile(&self.src).expect("rule patterns are validated before use"))
+    }
+}
+
 pub(crate) struct Engine {
-    set: RegexSet,
-    res: Vec<Regex>,
+    pre: prefilter::Prefilter,
+    res: Vec<Lazy>,
     pub cues: Vec<Cue>,
     pub rules: Vec<Rule>,
     /// Alternations of the `scope/negation`, `scope/anti_negation` and
     /// `scope/clause_break` cues, for the clause-tail test.
-    negation: Option<Regex>,
-    anti_negation: Option<Regex>,
-    clause_break: Option<Regex>,
+    negation: Option<Lazy>,
+    anti_negation: Option<Lazy>,
+    clause_break: Option<Lazy>,
 }
 
-fn alternation(specs: &[RuleSpec], id: &str) -> Result<Option<Regex>, RuleError> {
+fn alternation(specs: &[RuleSpec], id: &str, eager: bool) -> Result<Option<Lazy>, RuleError> {
     let parts: Vec<String> = specs
         .iter()
         .filter(|r| r.field() == "scope" && r.tag() == id)
@@ -102,13 +133,20 @@ fn alternation(specs: &[RuleSpec], id: &str) -> Result<Option<Regex>, RuleError>
     if parts.is_empty() {
         return Ok(None);
     }
-    spec::compile(&parts.join("|"))
-        .map(Some)
-        .map_err(|e| RuleError { rule: format!("scope/{}", id), reason: e })
+    let lazy = Lazy::new(parts.join("|"));
+    if eager {
+        lazy.force().map_err(|e| RuleError { rule: format!("scope/{}", id), reason: e })?;
+    }
+    Ok(Some(lazy))
 }
 
 impl Engine {
     pub fn new(specs: Vec<RuleSpec>) -> Result<Engine, RuleError> {
+        // The built-in rules were validated by build.rs: their regexes are
+        // compiled when first needed. Anything else (a custom pack) is
+        // compiled and size-checked now, so that loading it fails, not a
+        // later classify.
+        let eager = specs.len() != crate::taxonomy::RULE_COUNT;
         let mut rules = Vec::with_capacity(specs.len());
         let mut cues = Vec::new();
         let mut patterns = Vec::new();
@@ -121,8 +159,13 @@ impl Engine {
             rules.push(Rule { field, id: spec.id.clone(), tag: spec.tag().to_string() });
             for (i, c) in spec.cues.iter().enumerate() {
                 let err = |e: String| RuleError { rule: spec.id.clone(), reason: format!("cue {}: {}", i + 1, e) };
-                let near = c.near.as_deref().map(spec::compile).transpose().map_err(err)?;
-                let not_near = c.not_near.as_deref().map(spec::compile).transpose().map_err(err)?;
+                let near = c.near.clone().map(Lazy::new);
+                let not_near = c.not_near.clone().map(Lazy::new);
+                if eager {
+                    for l in [&near, &not_near].into_iter().flatten() {
+                        l.force().map_err(err)?;
+                    }
+                }
                 let evidence_id = match &c.name {
                     Some(n) => format!("{}/{}#{}", spec.field(), spec.id, n),
                     None => format!("{}/{}", spec.field(), spec.id),
@@ -138,24 +181,24 @@ impl Engine {
                 patterns.push(c.pattern.clone());
             }
         }
-        let res = patterns
-            .iter()
-            .zip(&cues)
-            .map(|(p, c)| {
-                spec::compile(p).map_err(|e| RuleError { rule: rules[c.rule].id.clone(), reason: e })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let set = RegexSetBuilder::new(&patterns)
-            .size_limit(spec::PATTERN_SIZE_LIMIT * 64)
-            .dfa_size_limit(8 << 20)
-            .build()
-            .map_err(|e| RuleError { rule: "(rule set)".into(), reason: e.to_string() })?;
+        let res: Vec<Lazy> = patterns.iter().map(|p| Lazy::new(p.clone())).collect();
+        if eager {
+            for (l, c) in res.iter().zip(&cues) {
+                l.force().map_err(|e| RuleError { rule: rules[c.rule].id.clone(), reason: e })?;
+            }
+            // The combined size limit the rule set has always been held to.
+            RegexSetBuilder::new(&patterns)
+                .size_limit(spec::PATTERN_SIZE_LIMIT * 64)
+                .dfa_size_limit(8 << 20)
+                .build()
+                .map_err(|e| RuleError { rule: "(rule set)".into(), reason: e.to_string() })?;
+        }
         Ok(Engine {
-            set,
+            pre: prefilter::Prefilter::new(&patterns),
             res,
-            negation: alternation(&specs, "negation")?,
-            anti_negation: alternation(&specs, "anti_negation")?,
-            clause_break: alternation(&specs, "clause_break")?,
+            negation: alternation(&specs, "negation", eager)?,
+            anti_negation: alternation(&specs, "anti_negation", eager)?,
+            clause_break: alternation(&specs, "clause_break", eager)?,
             cues,
             rules,
         })
@@ -173,27 +216,22 @@ impl Engine {
     /// `not_near` conditions. Hits come sorted by position.
     pub fn scan(&self, text: &str, segs: &[Segment]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for (si, seg) in segs.iter().enumerate() {
+        self.pre.candidates(text, segs, |si, ci| {
+            let seg = &segs[si];
             let s = &text[seg.start..seg.end];
-            let matched = self.set.matches(s);
-            if !matched.matched_any() {
-                continue;
+            let cue = &self.cues[ci];
+            if cue.near.as_ref().is_some_and(|r| !r.get().is_match(s)) {
+                return;
             }
-            for ci in matched.iter() {
-                let cue = &self.cues[ci];
-                if cue.near.as_ref().is_some_and(|r| !r.is_match(s)) {
-                    continue;
-                }
-                if cue.not_near.as_ref().is_some_and(|r| r.is_match(s)) {
-                    continue;
-                }
-                for m in self.res[ci].find_iter(s) {
-                    if m.start() < m.end() {
-                        hits.push(Hit { cue: ci, start: seg.start + m.start(), end: seg.start + m.end(), seg: si });
-                    }
+            if cue.not_near.as_ref().is_some_and(|r| r.get().is_match(s)) {
+                return;
+            }
+            for m in self.res[ci].get().find_iter(s) {
+                if m.start() < m.end() {
+                    hits.push(Hit { cue: ci, start: seg.start + m.start(), end: seg.start + m.end(), seg: si });
                 }
             }
-        }
+        });
         hits.sort_by_key(|h| (h.start, h.end, h.cue));
         hits
     }
@@ -201,12 +239,12 @@ impl Engine {
     /// Whether the clause after a hit (up to the segment end or the next
     /// clause break) denies it: 「…は含まれておりません」「…は確認されておりません」.
     pub fn negated(&self, text: &str, seg: &Segment, end: usize) -> bool {
-        let Some(neg) = &self.negation else { return false };
+        let Some(neg) = self.negation.as_ref().map(Lazy::get) else { return false };
         let from = end.min(seg.end);
         // The clause that can deny a hit is short: look at most 40 characters ahead.
         let to = text[from..seg.end].char_indices().nth(40).map_or(seg.end, |(i, _)| from + i);
         let mut tail = &text[from..to];
-        if let Some(cb) = &self.clause_break {
+        if let Some(cb) = self.clause_break.as_ref().map(Lazy::get) {
             if let Some(m) = cb.find(tail) {
                 tail = &tail[..m.start()];
             }
@@ -214,7 +252,7 @@ impl Engine {
         if !neg.is_match(tail) {
             return false;
         }
-        !self.anti_negation.as_ref().is_some_and(|a| a.is_match(tail))
+        !self.anti_negation.as_ref().is_some_and(|a| a.get().is_match(tail))
     }
 
     /// Runs the `#name…` cues of the organization rules against a name:
@@ -225,7 +263,7 @@ impl Engine {
             if r.field != Field::Org || r.tag != tag || !c.evidence_id.contains("#name") {
                 return None;
             }
-            self.res[ci].find(name).map(|m| (ci, m.start(), m.end()))
+            self.res[ci].get().find(name).map(|m| (ci, m.start(), m.end()))
         })
     }
 
@@ -235,7 +273,291 @@ impl Engine {
         let norm = crate::normalize::Normalized::new(text);
         self.cues.iter().zip(&self.res).any(|(c, re)| {
             let r = &self.rules[c.rule];
-            r.field == Field::Scope && r.id == id && re.is_match(&norm.text)
+            r.field == Field::Scope && r.id == id && re.get().is_match(&norm.text)
         })
+    }
+}
+
+/// The literal prefilter that lets `Engine::scan` make one pass over the
+/// whole text instead of running the full rule set on every segment.
+///
+/// Every cue pattern is reduced to a set of literals such that each of its
+/// matches begins (prefix set) or ends (suffix set) with one of them, as
+/// `regex-syntax`'s literal extractor computes. An Aho–Corasick automaton
+/// finds all those literals in one pass; a literal occurrence makes its cue
+/// a candidate in the segment where the occurrence ends (a match lies inside
+/// one segment, and so does any literal inside the match). Candidates are
+/// then checked with the exact per-segment logic, so the prefilter can only
+/// skip work, never change a result. Cues without a usable literal set are
+/// candidates in every segment.
+mod prefilter {
+    use crate::segment::Segment;
+    use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
+
+    pub(crate) struct Prefilter {
+        /// Transitions of the root, dense.
+        root: Box<[u32; 256]>,
+        /// Per node: start and length of its transitions in `edges`.
+        span: Vec<(u32, u32)>,
+        /// Sorted by byte within each node.
+        edges: Vec<(u8, u32)>,
+        fail: Vec<u32>,
+        /// Per node: the cues whose literal ends here (own and via failure
+        /// links), as a range of `outs`.
+        out: Vec<(u32, u32)>,
+        outs: Vec<u32>,
+        /// Cues that are candidates in every segment (bit set).
+        always: Vec<u64>,
+    }
+
+    /// The literal set of one pattern, or None when it cannot filter
+    /// (infinite, or containing the empty string).
+    fn literals(pattern: &str) -> Option<Seq> {
+        let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+        let mut best: Option<Seq> = None;
+        for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
+            let seq = Extractor::new().kind(kind).extract(&hir);
+            let Some(min) = seq.min_literal_len() else { continue };
+            if min == 0 || seq.literals().is_none() {
+                continue;
+            }
+            if best.as_ref().is_none_or(|b| min > b.min_literal_len().unwrap_or(0)) {
+                best = Some(seq);
+            }
+        }
+        best
+    }
+
+    impl Prefilter {
+        pub(crate) fn new(patterns: &[String]) -> Prefilter {
+            let words = patterns.len().div_ceil(64).max(1);
+            let mut always = vec![0u64; words];
+            // Trie.
+            let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+            let mut own: Vec<Vec<u32>> = vec![Vec::new()];
+            for (ci, p) in patterns.iter().enumerate() {
+                let Some(seq) = literals(p) else {
+                    always[ci / 64] |= 1 << (ci % 64);
+                    continue;
+                };
+                for lit in seq.literals().unwrap_or(&[]) {
+                    let mut s = 0usize;
+                    for &b in lit.as_bytes() {
+                        s = match kids[s].iter().find(|(k, _)| *k == b) {
+                            Some(&(_, t)) => t as usize,
+                            None => {
+                                let t = kids.len();
+                                kids.push(Vec::new());
+                                own.push(Vec::new());
+                                kids[s].push((b, t as u32));
+                                t
+                            }
+                        };
+                    }
+                    if !own[s].contains(&(ci as u32)) {
+                        own[s].push(ci as u32);
+                    }
+                }
+            }
+            // Failure links and merged outputs, breadth first.
+            let n = kids.len();
+            let mut fail = vec![0u32; n];
+            let mut root = Box::new([0u32; 256]);
+            for &(b, t) in &kids[0] {
+                root[b as usize] = t;
+            }
+            let mut order: Vec<usize> = kids[0].iter().map(|&(_, t)| t as usize).collect();
+            let mut i = 0;
+            while i < order.len() {
+                let s = order[i];
+                i += 1;
+                for &(b, t) in &kids[s] {
+                    let mut f = fail[s] as usize;
+                    let next = loop {
+                        if let Some(&(_, x)) = kids[f].iter().find(|(k, _)| *k == b) {
+                            break x;
+                        }
+                        if f == 0 {
+                            break 0;
+                        }
+                        f = fail[f] as usize;
+                    };
+                    fail[t as usize] = next;
+                    order.push(t as usize);
+                }
+            }
+            let mut merged: Vec<Vec<u32>> = own;
+            for &s in &order {
+                let f = fail[s] as usize;
+                if f != 0 && !merged[f].is_empty() {
+                    let extra = merged[f].clone();
+                    for c in extra {
+                        if !merged[s].contains(&c) {
+                            merged[s].push(c);
+                        }
+                    }
+                }
+            }
+            let mut span = Vec::with_capacity(n);
+            let mut edges = Vec::new();
+            let mut out = Vec::with_capacity(n);
+            let mut outs = Vec::new();
+            for s in 0..n {
+                let mut k = std::mem::take(&mut kids[s]);
+                k.sort_unstable();
+                span.push((edges.len() as u32, k.len() as u32));
+                edges.extend(k);
+                out.push((outs.len() as u32, merged[s].len() as u32));
+                outs.extend(merged[s].iter().copied());
+            }
+            Prefilter { root, span, edges, fail, out, outs, always }
+        }
+
+        #[inline]
+        fn step(&self, mut s: u32, b: u8) -> u32 {
+            loop {
+                if s == 0 {
+                    return self.root[b as usize];
+                }
+                let (a, len) = self.span[s as usize];
+                let e = &self.edges[a as usize..(a + len) as usize];
+                if let Some(&(_, t)) = e.iter().find(|(k, _)| *k == b) {
+                    return t;
+                }
+                s = self.fail[s as usize];
+            }
+        }
+
+        /// Calls `f(segment, cue)` for every cue that may match in a
+        /// segment: segments in order, cues in ascending order within one.
+        pub(crate) fn candidates(&self, text: &str, segs: &[Segment], mut f: impl FnMut(usize, usize)) {
+            let mut bits = vec![0u64; self.always.len()];
+            let any_always = self.always.iter().any(|&w| w != 0);
+            let mut flush = |seg_i: usize, bits: &mut [u64]| {
+                for (w, word) in bits.iter_mut().enumerate() {
+                    let mut x = *word | self.always[w];
+                    *word = 0;
+                    while x != 0 {
+                        let b = x.trailing_zeros() as usize;
+                        x &= x - 1;
+                        f(seg_i, w * 64 + b);
+                    }
+                }
+            };
+            let bytes = text.as_bytes();
+            let mut s = 0u32;
+            let mut cur = usize::MAX;
+            for (si, seg) in segs.iter().enumerate() {
+                // Occurrences end inside the segment; they may start before it
+                // (they are then not inside any match) — harmless, only a
+                // spurious candidate — so the automaton runs over the gaps too.
+                let mut found = false;
+                let from = if si == 0 { 0 } else { segs[si - 1].end };
+                for &b in &bytes[from..seg.start] {
+                    s = self.step(s, b);
+                }
+                for &b in &bytes[seg.start..seg.end] {
+                    s = self.step(s, b);
+                    let (a, len) = self.out[s as usize];
+                    if len != 0 {
+                        for &c in &self.outs[a as usize..(a + len) as usize] {
+                            bits[c as usize / 64] |= 1 << (c % 64);
+                        }
+                        found = true;
+                    }
+                }
+                if found || any_always {
+                    flush(si, &mut bits);
+                }
+                cur = si;
+            }
+            let _ = cur;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment;
+
+    /// Every cue on every segment: what `scan` must equal.
+    fn naive(engine: &Engine, text: &str, segs: &[Segment]) -> Vec<(usize, usize, usize, usize)> {
+        let mut out = Vec::new();
+        for (si, seg) in segs.iter().enumerate() {
+            let s = &text[seg.start..seg.end];
+            for (ci, cue) in engine.cues.iter().enumerate() {
+                if cue.near.as_ref().is_some_and(|r| !r.get().is_match(s)) {
+                    continue;
+                }
+                if cue.not_near.as_ref().is_some_and(|r| r.get().is_match(s)) {
+                    continue;
+                }
+                for m in engine.res[ci].get().find_iter(s) {
+                    if m.start() < m.end() {
+                        out.push((seg.start + m.start(), seg.start + m.end(), ci, si));
+                    }
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    fn check(engine: &Engine, raw: &str) {
+        let norm = crate::normalize::Normalized::new(raw);
+        let text = norm.text.as_str();
+        let segs = segment::split(text);
+        let mut got: Vec<_> = engine.scan(text, &segs).iter().map(|h| (h.start, h.end, h.cue, h.seg)).collect();
+        got.sort();
+        assert_eq!(got, naive(engine, text, &segs), "text: {:?}", raw);
+    }
+
+    #[test]
+    fn prefilter_scan_equals_every_cue_on_every_segment() {
+        let engine = Engine::new(crate::taxonomy::builtin_specs()).unwrap();
+        // Fragments written for this test; shuffled into many texts.
+        let parts = [
+            "当社サーバーが第三者による不正アクセスを受け、",
+            "ランサムウェアに感染し、ファイルが暗号化されました。",
+            "お客様の氏名、住所、電話番号、メールアドレス",
+            "クレジットカード番号(下4桁)は含まれておりません。",
+            "約1,200名分の個人情報が流出した可能性があります。",
+            "\n■ 経緯\n",
+            "\n・氏名\n・生年月日\n",
+            "警察および個人情報保護委員会に報告しております。",
+            "不審なメールにはご注意ください。",
+            "万一、不正利用が確認された場合は",
+            "お問い合わせ先:03-1234-5678 ",
+            "usbメモリを紛失しました。",
+            "ddos攻撃 cvv bec nisc ipa ",
+            "設定の誤りにより、閲覧可能な状態となっておりました。",
+            "株式会社サンプル 〇〇市役所\n",
+            "。。 \n\n  !?",
+        ];
+        let mut seed = 0x2545f4914f6cdd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..300 {
+            let n = (next() % 12) as usize + 1;
+            let text: String = (0..n).map(|_| parts[(next() % parts.len() as u64) as usize]).collect();
+            check(&engine, &text);
+        }
+        for p in parts {
+            check(&engine, p);
+        }
+        // The real notices, when the shared corpus is there.
+        for dir in ["../shared/corpus/dev", "../shared/corpus/seed"] {
+            let Ok(rd) = std::fs::read_dir(dir) else { continue };
+            for e in rd.flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    check(&engine, &std::fs::read_to_string(e.path()).unwrap());
+                }
+            }
+        }
     }
 }
