@@ -328,7 +328,7 @@ fn tags(engine: &Engine, kept: &[Kept], field: Field, field_name: &str, ev: &dyn
 }
 
 /// Leak status (taxonomy §3): a stated leak beats a possible one, which
-/// beats a denial; lost or stolen media not recovered are `possible`;
+/// beats «still investigating», a title's bare mention, and a denial; lost or stolen media not recovered are `possible`;
 /// a misdelivery or publication error with nothing else said is `confirmed`.
 fn decide_leak(engine: &Engine, kept: &[Kept], attack: &[Tag], flags: &[u8], ev: &dyn Fn(&Hit) -> Evidence) -> LeakStatusField {
     let mut strong = Vec::new();
@@ -356,7 +356,9 @@ fn decide_leak(engine: &Engine, kept: &[Kept], attack: &[Tag], flags: &[u8], ev:
         (LeakStatus::Confirmed, strong)
     } else if !possible.is_empty() {
         (LeakStatus::Possible, possible)
-    } else if !weak.is_empty() {
+    } else if !weak.is_empty() && unknown.is_empty() {
+        // A title like 「情報流出について」 says a leak happened only when
+        // nothing says it is still being investigated.
         (LeakStatus::Confirmed, weak)
     } else if let (Some(t), false) = (media, recovered) {
         (LeakStatus::Possible, t.evidence.clone())

@@ -60,7 +60,8 @@ fn starts_number(text: &str, i: usize) -> bool {
     let c = text[i..].chars().next().unwrap();
     let prev = text[..i].chars().next_back();
     let prev_is_num = prev.is_some_and(|p| p.is_ascii_digit() || p == ',' || p == '.' || is_kanji_digit(p) || p == '万' || p == '億');
-    if prev_is_num {
+    // 「数千件」「数百名」 are no figures.
+    if prev_is_num || prev == Some('数') {
         return false;
     }
     c.is_ascii_digit() || is_kanji_digit(c)
@@ -91,7 +92,7 @@ pub(crate) fn candidates(text: &str, segs: &[Segment]) -> Vec<Candidate> {
             let rest = &s[unit_end..];
             // A circled list marker or a date/heading figure never gets here:
             // it has no unit. Skip what is not people or records.
-            let before_start = floor_char(s, i.saturating_sub(24));
+            let before_start = floor_char(s, i.saturating_sub(60));
             let before = &s[before_start..i];
             if p.not_affected.is_match(rest) || p.not_affected_before.is_match(before) || before.ends_with('第') {
                 i = unit_end;

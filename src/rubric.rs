@@ -118,8 +118,8 @@ pub(crate) fn ppc(i: &PpcInput) -> PpcReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use LeakStatus::*;
     use Level::*;
+    use LeakStatus::Possible;
 
     #[test]
     fn matrix_corners() {
@@ -145,7 +145,7 @@ mod tests {
         for &(tier, count, want) in table {
             assert_eq!(data_severity(tier, count, Possible), want, "tier {} count {:?}", tier, count);
         }
-        assert_eq!(data_severity(3, Some(1_000_000), None), Low);
+        assert_eq!(data_severity(3, Some(1_000_000), LeakStatus::None), Low);
     }
 
     fn input() -> PpcInput {
@@ -171,8 +171,8 @@ mod tests {
         assert!(ppc(&PpcInput { count: Some(101), public_body: true, ..input() }).required);
         assert!(!ppc(&PpcInput { count: Some(100), public_body: true, ..input() }).required);
         // leak none: not reportable, unless ransomware (毀損)
-        assert!(!ppc(&PpcInput { leak: None, intentional: true, ..input() }).required);
-        let r = ppc(&PpcInput { leak: None, intentional: true, ransomware: true, ..input() });
+        assert!(!ppc(&PpcInput { leak: LeakStatus::None, intentional: true, ..input() }).required);
+        let r = ppc(&PpcInput { leak: LeakStatus::None, intentional: true, ransomware: true, ..input() });
         assert_eq!(r.reasons, vec![PpcReason::Case3Unlawful]);
         // no personal data: never
         assert!(!ppc(&PpcInput { personal: false, special_care: true, ..input() }).required);

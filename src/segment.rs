@@ -46,12 +46,16 @@ fn line_shape(line: &str, indented: bool) -> Shape {
     if first.is_ascii_digit() && chars <= 60 && !ends_sentence {
         // "3.原因", "2 漏えいした情報" — but not a date line "2024年…" or a figure.
         let rest: String = t.chars().skip_while(|c| c.is_ascii_digit()).take(1).collect();
-        if matches!(rest.as_str(), "." | " " | ")" | "、" | ",") || rest.is_empty() {
+        // «2端末の保護状況»: the normaliser drops the space after a section
+        // number; a figure with a unit or a date («2024年», «41名») is no heading.
+        let figure = rest.chars().next().is_some_and(|c| "年月日時分秒件名人社歳才万億千百円%:~-/".contains(c));
+        if !figure {
             return Shape::Heading;
         }
         return Shape::Item;
     }
-    if !ends_sentence && chars <= 24 && !t.contains('、') {
+    // A short bare line is a heading, unless it states a figure («企業 591 社分»).
+    if !ends_sentence && chars <= 24 && !t.contains('、') && !t.chars().any(|c| c.is_ascii_digit()) {
         return Shape::Heading;
     }
     Shape::Sentence
