@@ -111,7 +111,14 @@ fn rule(pattern: &str) -> RuleSpec {
 fn zero_width_custom_patterns() {
     for p in [r"\b", r"\B", r"(?m)^", r"(?m)$", r"\ba", r"(?-u:\b)", r"\pL\b"] {
         let r = rule(p);
-        if let Ok(c) = Classifier::with_rules(vec![r]) {
+        let c = match Classifier::with_rules(vec![r]) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("{:?}: refused: {}", p, e);
+                continue;
+            }
+        };
+        {
             for t in ["a", "a b", "ランサム a"] {
                 let rep = c.classify(t).unwrap();
                 for tag in &rep.attack_types {
@@ -137,17 +144,54 @@ fn zero_width_organization_name_cue() {
         veris: None,
         description: None,
         cues: vec![CueSpec { name: Some("name-edge".into()), pattern: r"\b".into(), weight: None, near: None, not_near: None, ignore: vec![] }],
-        // 協会 makes a name, but no built-in cue calls it public: only the
+        // 研究会 makes a name, but no built-in cue calls it public: only the
         // custom zero-width cue can.
-        matches: vec!["お知らせ\nabc協会".into()],
+        matches: vec!["お知らせ\nabc研究会".into()],
         no_match: vec!["株式会社abc".into()],
     };
-    if let Ok(c) = Classifier::with_rules(vec![r]) {
-        for t in ["お知らせ\nabc協会", "お知らせ\nabc協会 総務課", "abc協会"] {
+    let c = Classifier::with_rules(vec![r]);
+    eprintln!("zero-width #name cue: {:?}", c.as_ref().map(|_| "accepted"));
+    if let Ok(c) = c {
+        for t in ["お知らせ\nabc研究会", "お知らせ\nabc研究会 総務課", "abc研究会"] {
             let rep = c.classify(t).unwrap();
             for e in &rep.organization.evidence {
                 assert!(e.start < e.end, "{:?}: empty organisation span {:?}", t, e);
             }
+        }
+    }
+}
+
+/// Bug for the lead (src/engine.rs `Engine::match_name`): `scan` drops empty
+/// matches, but `match_name` takes the first match of a `#name` cue even when
+/// it is empty, so a cue that can only match a zero-width position (`\b`)
+/// decides `publicBody` and gets evidence (a char it never matched). The
+/// pack below fires only through such an empty match and should be refused
+/// like `\b` is for the other fields (`zero_width_custom_patterns`).
+#[test]
+#[ignore = "bug: Engine::match_name accepts empty matches of organization #name cues (src/engine.rs)"]
+fn zero_width_name_cue_is_not_evidence() {
+    let r = RuleSpec {
+        id: "fz-org".into(),
+        field: Some("organization".into()),
+        tag: Some("public_body".into()),
+        label: None,
+        attack: None,
+        veris: None,
+        description: None,
+        cues: vec![CueSpec { name: Some("name-edge".into()), pattern: r"\b".into(), weight: None, near: None, not_near: None, ignore: vec![] }],
+        matches: vec!["お知らせ\nabc研究会".into()],
+        no_match: vec!["株式会社abc".into()],
+    };
+    match Classifier::with_rules(vec![r]) {
+        Err(e) => assert!(e.to_string().contains("お知らせ"), "{}", e),
+        Ok(c) => {
+            let rep = c.classify("お知らせ\nabc研究会").unwrap();
+            assert!(
+                !rep.organization.evidence.iter().any(|e| e.rule.contains("fz-org")),
+                "an empty match of a #name cue became evidence: {:?}",
+                rep.organization
+            );
+            panic!("the pack fires only through an empty match and should be refused");
         }
     }
 }
