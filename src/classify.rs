@@ -362,6 +362,9 @@ fn decide_leak(engine: &Engine, kept: &[Kept], attack: &[Tag], flags: &[u8], ev:
         (LeakStatus::Confirmed, weak)
     } else if let (Some(t), false) = (media, recovered) {
         (LeakStatus::Possible, t.evidence.clone())
+    } else if let (Some(t), true, true) = (media, recovered, none.is_empty()) {
+        // Lost media found again (taxonomy §3: 全て回収 → none).
+        (LeakStatus::None, t.evidence.clone())
     } else if !none.is_empty() {
         (LeakStatus::None, none)
     } else if let Some(t) = exposure {
