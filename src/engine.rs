@@ -263,7 +263,7 @@ impl Engine {
             if r.field != Field::Org || r.tag != tag || !c.evidence_id.contains("#name") {
                 return None;
             }
-            self.res[ci].get().find(name).map(|m| (ci, m.start(), m.end()))
+            self.res[ci].get().find_iter(name).find(|m| m.start() < m.end()).map(|m| (ci, m.start(), m.end()))
         })
     }
 

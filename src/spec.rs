@@ -158,6 +158,11 @@ pub fn compile(pattern: &str) -> Result<regex::Regex, String> {
         })
 }
 
+/// Whether a (valid) pattern can match zero characters somewhere: `\b`, `^`, `a*`.
+fn can_match_empty(pattern: &str) -> bool {
+    regex_syntax::parse(pattern).map_or(false, |hir| hir.properties().minimum_len() == Some(0))
+}
+
 fn one_line(s: &str) -> String {
     s.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
 }
@@ -253,8 +258,11 @@ pub fn validate(rule: &RuleSpec, known: &dyn KnownIds) -> Result<(), RuleError> 
             return Err(err(rule, format!("{}: empty pattern", which)));
         }
         let re = compile(&cue.pattern).map_err(|e| err(rule, format!("{}: {}", which, e)))?;
-        if re.is_match("") {
-            return Err(err(rule, format!("{}: pattern {:?} matches the empty string", which, cue.pattern)));
+        if re.is_match("") || can_match_empty(&cue.pattern) {
+            return Err(err(
+                rule,
+                format!("{}: pattern {:?} can match the empty string (evidence must quote at least one character)", which, cue.pattern),
+            ));
         }
         for p in [Some(&cue.pattern), cue.near.as_ref(), cue.not_near.as_ref()].into_iter().flatten() {
             if has_upper_literal(p) {

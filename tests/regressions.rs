@@ -168,7 +168,6 @@ fn zero_width_organization_name_cue() {
 /// pack below fires only through such an empty match and should be refused
 /// like `\b` is for the other fields (`zero_width_custom_patterns`).
 #[test]
-#[ignore = "bug: Engine::match_name accepts empty matches of organization #name cues (src/engine.rs)"]
 fn zero_width_name_cue_is_not_evidence() {
     let r = RuleSpec {
         id: "fz-org".into(),
