@@ -46,7 +46,26 @@ test-browser: www
 	node js/e2e.mjs
 
 # ---- benchmarks (owner: bench) ------------------------------------------------
-bench: pkg
+# make bench        the full run (several minutes): native criterion + summary,
+#                   wasm vs JS RegExp in Node, headless Chromium. BENCHMARKS.md.
+# make bench-smoke  every harness once, briefly: that they work, not how fast
+#                   (part of make test).
+.PHONY: bench-smoke
+BENCH_RULES_JS := js/bench/rules.generated.mjs
+$(BENCH_RULES_JS): js/bench/gen-rules.mjs $(shell find rules -name '*.toml' 2>/dev/null)
+	node js/bench/gen-rules.mjs
+
+bench: pkg $(BENCH_RULES_JS)
+	cargo bench --bench classify
+	node js/bench/node.mjs
+	node js/bench/browser.mjs
+
+bench-smoke: pkg $(BENCH_RULES_JS)
+	BENCH_QUICK=1 cargo bench -q --bench classify
+	BENCH_QUICK=1 node js/bench/node.mjs
+	BENCH_QUICK=1 node js/bench/browser.mjs
+
+test: bench-smoke
 
 clean:
 	rm -rf pkg www/pkg target/wasm32-unknown-unknown
