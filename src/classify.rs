@@ -29,13 +29,22 @@ struct Kept {
     negated: bool,
 }
 
-pub(crate) fn run(engine: &Engine, input: &str) -> Report {
-    let norm = Normalized::new(input);
-    let text = norm.text.as_str();
-    let segs = segment::split(text);
-    let hits = engine.scan(text, &segs);
+/// The text after normalising, segmenting and matching, with the scope of
+/// every segment: what `run` decides on and `explain` prints.
+struct Analysis {
+    norm: Normalized,
+    segs: Vec<Segment>,
+    hits: Vec<Hit>,
+    /// S_* scope bits per segment.
+    flags: Vec<u8>,
+    /// Whether each segment describes the affected data.
+    in_context: Vec<bool>,
+}
 
-    // Per-segment scope flags.
+fn analyse(engine: &Engine, input: &str) -> Analysis {
+    let norm = Normalized::new(input);
+    let segs = segment::split(&norm.text);
+    let hits = engine.scan(&norm.text, &segs);
     let mut flags = vec![0u8; segs.len()];
     for h in &hits {
         let rule = &engine.rules[engine.cues[h.cue].rule];
@@ -43,7 +52,13 @@ pub(crate) fn run(engine: &Engine, input: &str) -> Report {
             flags[h.seg] |= scope_bit(&rule.tag);
         }
     }
-    let in_context = propagate_context(text, &segs, &flags);
+    let in_context = propagate_context(&norm.text, &segs, &flags);
+    Analysis { norm, segs, hits, flags, in_context }
+}
+
+pub(crate) fn run(engine: &Engine, input: &str) -> Report {
+    let Analysis { norm, segs, hits, flags, in_context } = analyse(engine, input);
+    let text = norm.text.as_str();
 
     let mut kept: Vec<Kept> = Vec::new();
     for h in &hits {
@@ -78,6 +93,7 @@ pub(crate) fn run(engine: &Engine, input: &str) -> Report {
 
     let ev = |h: &Hit| -> Evidence {
         let (start, end) = norm.span16(h.start, h.end);
+        debug_assert!(start < end && end <= norm.len16(), "evidence {}..{} outside the input", start, end);
         Evidence { start, end, rule: engine.cues[h.cue].evidence_id.clone() }
     };
 
@@ -194,18 +210,8 @@ pub(crate) fn run(engine: &Engine, input: &str) -> Report {
 /// it, for rule authors (`jikenbo explain FILE`).
 pub(crate) fn explain(engine: &Engine, input: &str) -> String {
     use std::fmt::Write as _;
-    let norm = Normalized::new(input);
+    let Analysis { norm, segs, hits, flags, in_context: ctx } = analyse(engine, input);
     let text = norm.text.as_str();
-    let segs = segment::split(text);
-    let hits = engine.scan(text, &segs);
-    let mut flags = vec![0u8; segs.len()];
-    for h in &hits {
-        let rule = &engine.rules[engine.cues[h.cue].rule];
-        if rule.field == Field::Scope {
-            flags[h.seg] |= scope_bit(&rule.tag);
-        }
-    }
-    let ctx = propagate_context(text, &segs, &flags);
     let mut out = String::new();
     for (i, seg) in segs.iter().enumerate() {
         let seg_hits: Vec<&Hit> = hits.iter().filter(|h| h.seg == i).collect();
