@@ -385,7 +385,11 @@ fn decide_leak(engine: &Engine, kept: &[Kept], attack: &[Tag], flags: &[u8], ev:
 /// name decides when it says so («…市», «県立…病院», «…法人», «株式会社…»);
 /// otherwise the body's self-references do («本市», «市民の皆様» against «当社»).
 fn decide_org(engine: &Engine, text: &str, hits: &[Hit], norm: &Normalized) -> Organization {
-    let span = org::find(text);
+    let ranked = org::find_ranked(text);
+    let span = ranked.map(|(a, b, _)| (a, b));
+    // A name that is only the first company mentioned may be a vendor's: the
+    // body's self-references («本市», «市民の皆様») decide before it.
+    let name_is_sure = ranked.is_some_and(|(_, _, sure)| sure);
     let name = span.map(|(a, b)| text[a..b].trim().to_string());
     let mut evidence = Vec::new();
     if let Some((a, b)) = span {
@@ -403,17 +407,22 @@ fn decide_org(engine: &Engine, text: &str, hits: &[Hit], norm: &Normalized) -> O
     let name_text = span.map(|(a, b)| &text[a..b]);
     let name_hit = |id: &str| name_text.and_then(|n| engine.match_name(id, n.trim()));
     let base = span.map_or(0, |(a, _)| a) + name_text.map_or(0, |n| n.len() - n.trim_start().len());
-    let public_body = if let Some((ci, s, e)) = name_hit("corporation") {
+    let body_public: Vec<&Hit> = hits.iter().filter(|h| is(h, "public_body")).collect();
+    let body_corporate = hits.iter().any(|h| is(h, "corporation"));
+    let public_body = if !name_is_sure && !body_public.is_empty() && !body_corporate {
+        for h in body_public.iter().take(3) {
+            push(&mut evidence, h.start, h.end, h.cue);
+        }
+        true
+    } else if let Some((ci, s, e)) = name_hit("corporation") {
         push(&mut evidence, base + s, base + e, ci);
         false
     } else if let Some((ci, s, e)) = name_hit("public_body") {
         push(&mut evidence, base + s, base + e, ci);
         true
     } else {
-        let public: Vec<&Hit> = hits.iter().filter(|h| is(h, "public_body")).collect();
-        let corporate = hits.iter().any(|h| is(h, "corporation"));
-        if !public.is_empty() && !corporate {
-            for h in public.iter().take(3) {
+        if !body_public.is_empty() && !body_corporate {
+            for h in body_public.iter().take(3) {
                 push(&mut evidence, h.start, h.end, h.cue);
             }
             true

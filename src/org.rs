@@ -46,7 +46,27 @@ fn patterns() -> &'static Patterns {
 }
 
 /// The organisation's name and its byte span in the normalised text.
+#[cfg(test)]
 pub(crate) fn find(text: &str) -> Option<(usize, usize)> {
+    find_ranked(text).map(|(a, b, _)| (a, b))
+}
+
+/// Like `find`, and whether the name is the notifier's for sure (a header,
+/// a signature line, a self-mention) rather than the first company the text
+/// mentions, which may be a vendor.
+pub(crate) fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
+    find_inner(text).map(|(a, b)| (a, b, !is_fallback(text, a, b)))
+}
+
+fn is_fallback(text: &str, a: usize, b: usize) -> bool {
+    let p = patterns();
+    let strong = [&p.header_prefixed, &p.header_org, &p.header, &p.mention]
+        .iter()
+        .any(|re| re.captures(text).and_then(|c| c.get(1)).is_some_and(|m| m.start() == a && m.end() == b));
+    !strong && !line_spans(text).iter().any(|&(off, l)| off <= a && b <= off + l.len() && l.trim().len() == b - a)
+}
+
+fn find_inner(text: &str) -> Option<(usize, usize)> {
     let p = patterns();
     for re in [&p.header_prefixed, &p.header_org, &p.header] {
         if let Some(c) = re.captures(text) {
