@@ -292,18 +292,24 @@ fn propagate_context(text: &str, segs: &[Segment], flags: &[u8]) -> Vec<bool> {
 
 /// Builds the tags of one field from the kept hits, in taxonomy order.
 fn tags(engine: &Engine, kept: &[Kept], field: Field, field_name: &str, ev: &dyn Fn(&Hit) -> Evidence) -> Vec<Tag> {
+    // One entry per tag and span; a stable sort keeps the first cue that hit a
+    // span (hits come in text order), and keeps this linear-logarithmic on
+    // large inputs.
+    let mut all: Vec<(&str, f64, Evidence)> = kept
+        .iter()
+        .filter(|k| field_of(engine, &k.hit) == field)
+        .map(|k| {
+            let cue = &engine.cues[k.hit.cue];
+            (engine.rules[cue.rule].tag.as_str(), cue.weight, ev(&k.hit))
+        })
+        .collect();
+    all.sort_by(|a, b| (a.0, a.2.start, a.2.end).cmp(&(b.0, b.2.start, b.2.end)));
+    all.dedup_by(|b, a| a.0 == b.0 && a.2.start == b.2.start && a.2.end == b.2.end);
     let mut by_tag: Vec<(String, Vec<(f64, Evidence)>)> = Vec::new();
-    for k in kept.iter().filter(|k| field_of(engine, &k.hit) == field) {
-        let cue = &engine.cues[k.hit.cue];
-        let tag = &engine.rules[cue.rule].tag;
-        let e = ev(&k.hit);
-        match by_tag.iter_mut().find(|(t, _)| t == tag) {
-            Some((_, v)) => {
-                if !v.iter().any(|(_, x)| x.start == e.start && x.end == e.end) {
-                    v.push((cue.weight, e));
-                }
-            }
-            None => by_tag.push((tag.clone(), vec![(cue.weight, e)])),
+    for (tag, w, e) in all {
+        match by_tag.last_mut() {
+            Some((t, v)) if t == tag => v.push((w, e)),
+            _ => by_tag.push((tag.to_string(), vec![(w, e)])),
         }
     }
     let mut out: Vec<Tag> = by_tag
