@@ -171,7 +171,7 @@ pub(crate) fn run(engine: &Engine, input: &str) -> Report {
         };
         reasons.push(Reason {
             code: format!("operational.{}", operational.as_str()),
-            message: Label { ja: format!("業務面の深刻度 {}: {}", operational.as_str(), ja), en: format!("operational severity {}: {} ({})", operational.as_str(), en, cue) },
+            message: Label { ja: format!("業務面の深刻度 {}: {}", rubric::level_ja(operational), ja), en: format!("operational severity {}: {} ({})", operational.as_str(), en, cue) },
         });
     } else {
         reasons.push(Reason {

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 const ORG_WORD: &str = r"(?:株式会社|有限会社|合同会社|合資会社|(?:学校|医療|社会福祉|一般社団|公益社団|一般財団|公益財団|独立行政|国立大学|公立大学|国立研究開発|地方独立行政|特定非営利活動|宗教|税理士|弁護士|司法書士)法人|市|町|村|県|都|道|府|区|市役所|区役所|町役場|村役場|庁|省|局|病院|大学|学院|学園|高等学校|中学校|小学校|センター|機構|協会|組合|連合会|委員会|商工会|学会|協議会|警察|警察本部|消防局|消防本部|研究所|事務所|クリニック|医院|銀行|信用金庫|会議所|財団|社団|グループ|ホールディングス|振興会|研究会)";
 
 struct Patterns {
+    /// 「架空市立みどり台病院（以下「当院」）」: the notifier naming itself.
+    self_defined: Regex,
     header_prefixed: Regex,
     header_org: Regex,
     header: Regex,
@@ -24,6 +26,7 @@ fn patterns() -> &'static Patterns {
         // The normaliser joins 「【…】相澤病院 患者さん…」 into one run, so a header name is
         // found as 株式会社+katakana, else as the shortest run ending in an
         // organisation word, else up to the first particle.
+        self_defined: Regex::new(r"([^\s、。「」()『』]{2,40})\(以下[、,]?「(?:当|本|弊)[^」]{1,6}」").unwrap(),
         header_prefixed: Regex::new(r"^【[^】\n]{0,40}】\s*((?:株式会社|有限会社|合同会社)[ァ-ヶー・a-z0-9&.]+)").unwrap(),
         header_org: Regex::new(&format!(r"^【[^】\n]{{0,40}}】\s*([^\s【】「」、。]{{0,30}}?{w})", w = ORG_WORD)).unwrap(),
         header: Regex::new(r"^【[^】\n]{0,40}】\s*([^\s【】「」、]{2,40}?)(?:\s|への|の|における|が|は|、|$)").unwrap(),
@@ -60,7 +63,7 @@ pub(crate) fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
 
 fn is_fallback(text: &str, a: usize, b: usize) -> bool {
     let p = patterns();
-    let strong = [&p.header_prefixed, &p.header_org, &p.header, &p.mention]
+    let strong = [&p.self_defined, &p.header_prefixed, &p.header_org, &p.header, &p.mention]
         .iter()
         .any(|re| re.captures(text).and_then(|c| c.get(1)).is_some_and(|m| m.start() == a && m.end() == b));
     !strong && !line_spans(text).iter().any(|&(off, l)| off <= a && b <= off + l.len() && l.trim().len() == b - a)
@@ -68,7 +71,7 @@ fn is_fallback(text: &str, a: usize, b: usize) -> bool {
 
 fn find_inner(text: &str) -> Option<(usize, usize)> {
     let p = patterns();
-    for re in [&p.header_prefixed, &p.header_org, &p.header] {
+    for re in [&p.header_prefixed, &p.header_org, &p.header, &p.self_defined] {
         if let Some(c) = re.captures(text) {
             let m = c.get(1).unwrap();
             return Some((m.start(), m.end()));
@@ -138,6 +141,7 @@ mod tests {
         assert_eq!(name("タイトル\n令和5年中に長崎県警察で受け付けた届出です。"), Some("長崎県警察"));
         assert_eq!(name("問い合わせ先 東北海道いすゞ自動車株式会社 総務人事部"), Some("東北海道いすゞ自動車株式会社 総務人事部"));
         assert_eq!(name("お客様各位\n本文。"), None);
+        assert_eq!(name("令和7年、架空市立みどり台総合病院(以下「当院」)のサーバーが"), Some("架空市立みどり台総合病院"));
         assert_eq!(name("【事件簿#1】大阪中央医療センター情報セキュリティ報告書について"), Some("大阪中央医療センター"));
         assert_eq!(name("【事件簿#1】株式会社ギンナン不正アクセスに関するお知らせ"), Some("株式会社ギンナン"));
     }

@@ -34,6 +34,16 @@ pub(crate) fn data_severity(max_tier: u8, count: Option<u64>, leak: LeakStatus) 
     MATRIX[usize::from(max_tier.min(3))][bucket(count)]
 }
 
+/// The Japanese word for a level, for the reasons' `ja` messages.
+pub(crate) fn level_ja(l: Level) -> &'static str {
+    match l {
+        Level::Critical => "重大",
+        Level::High => "高",
+        Level::Medium => "中",
+        Level::Low => "低",
+    }
+}
+
 fn label(ja: String, en: String) -> Label {
     Label { ja, en }
 }
@@ -70,7 +80,7 @@ pub(crate) fn data_reasons(max_tier: u8, count: Option<u64>, leak: LeakStatus, l
         Reason {
             code: format!("data.level.{}", level.as_str()),
             message: label(
-                format!("データ面の深刻度: {}", level.as_str()),
+                format!("データ面の深刻度: {}", level_ja(level)),
                 format!("data severity: {}", level.as_str()),
             ),
         },
