@@ -58,58 +58,30 @@ pub(crate) fn find(text: &str) -> Option<(usize, usize)> {
 /// a signature line, a self-mention) rather than the first company the text
 /// mentions, which may be a vendor.
 pub(crate) fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
-    find_inner(text).map(|(a, b)| (a, b, !is_fallback(text, a, b)))
-}
-
-fn is_fallback(text: &str, a: usize, b: usize) -> bool {
     let p = patterns();
-    let strong = [&p.self_defined, &p.header_prefixed, &p.header_org, &p.header, &p.mention]
-        .iter()
-        .any(|re| re.captures(text).and_then(|c| c.get(1)).is_some_and(|m| m.start() == a && m.end() == b));
-    !strong && !line_spans(text).iter().any(|&(off, l)| off <= a && b <= off + l.len() && l.trim().len() == b - a)
-}
-
-fn find_inner(text: &str) -> Option<(usize, usize)> {
-    let p = patterns();
-    for re in [&p.header_prefixed, &p.header_org, &p.header, &p.self_defined] {
-        if let Some(c) = re.captures(text) {
-            let m = c.get(1).unwrap();
-            return Some((m.start(), m.end()));
-        }
+    let group = |re: &Regex| re.captures(text).map(|c| c.get(1).unwrap()).map(|m| (m.start(), m.end(), true));
+    if let Some(found) = [&p.header_prefixed, &p.header_org, &p.header, &p.self_defined].into_iter().find_map(group) {
+        return Some(found);
     }
-    let lines: Vec<(usize, &str)> = line_spans(text);
-    let is_name = |l: &str| {
-        let t = l.trim();
-        !t.is_empty()
-            && t.chars().count() <= 48
-            && !t.contains("各位")
-            && !t.contains("代表")
-            && !t.ends_with('。')
-            && p.line.is_match(t)
-    };
     // A signature: one of the last lines, else one of the first lines.
-    let n = lines.len();
-    for &(off, l) in lines.iter().rev().take(4) {
-        if is_name(l) {
-            let m = p.line.captures(l.trim()).unwrap().get(1).unwrap();
-            let lead = l.len() - l.trim_start().len();
-            return Some((off + lead + m.start(), off + lead + m.end()));
+    let lines: Vec<(usize, &str)> = line_spans(text);
+    let signature = |&(off, l): &(usize, &str)| {
+        let t = l.trim();
+        if t.chars().count() > 48 || t.contains("各位") || t.contains("代表") || t.ends_with('。') {
+            return None;
         }
+        let m = p.line.captures(t)?.get(1).unwrap();
+        let lead = l.len() - l.trim_start().len();
+        Some((off + lead + m.start(), off + lead + m.end(), true))
+    };
+    if let Some(found) = lines.iter().rev().take(4).chain(lines.iter().take(6)).find_map(signature) {
+        return Some(found);
     }
-    for &(off, l) in lines.iter().take(6.min(n)) {
-        if is_name(l) {
-            let m = p.line.captures(l.trim()).unwrap().get(1).unwrap();
-            let lead = l.len() - l.trim_start().len();
-            return Some((off + lead + m.start(), off + lead + m.end()));
-        }
-    }
-    if let Some(c) = p.mention.captures(text) {
-        let m = c.get(1).unwrap();
-        return Some((m.start(), m.end()));
-    }
-    p.corporate_mention.captures(text).map(|c| {
-        let m = c.get(1).unwrap();
-        (m.start(), m.end())
+    group(&p.mention).or_else(|| {
+        p.corporate_mention.captures(text).map(|c| {
+            let m = c.get(1).unwrap();
+            (m.start(), m.end(), false)
+        })
     })
 }
 
