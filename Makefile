@@ -19,7 +19,7 @@ setup:
 
 # ---- npm package (owner: package) -------------------------------------------
 pkg: setup pkg/package.json
-pkg/package.json: $(RUST_SRC) scripts/build-pkg.sh
+pkg/package.json: $(RUST_SRC) scripts/build-pkg.sh js/package-lock.json
 	scripts/build-pkg.sh
 
 # ---- page and widget (owner: www) ---------------------------------------------
