@@ -10,9 +10,10 @@
 //! rules; custom rule packs are compiled up front so that a bad pack fails
 //! when it is loaded), so start-up does not pay for cues a text never needs.
 
+use crate::matcher::Prog;
 use crate::segment::Segment;
 use crate::spec::{self, RuleError, RuleSpec};
-use regex::{Regex, RegexSetBuilder};
+use regex::RegexSetBuilder;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,10 +88,10 @@ pub(crate) struct Hit {
     pub seg: usize,
 }
 
-/// A validated pattern, compiled on first use.
+/// A validated pattern, compiled on first use (see `crate::matcher`).
 struct Lazy {
     src: String,
-    re: OnceLock<Regex>,
+    re: OnceLock<Prog>,
 }
 
 impl Lazy {
@@ -98,17 +99,20 @@ impl Lazy {
         Lazy { src, re: OnceLock::new() }
     }
 
-    /// Compiles now; the error names the pattern.
-    fn force(&self) -> Result<&Regex, String> {
+    /// Validates and compiles now; the error names the pattern.
+    fn force(&self) -> Result<&Prog, String> {
         if let Some(re) = self.re.get() {
             return Ok(re);
         }
-        let re = spec::compile(&self.src)?;
+        // The `regex` crate's own checks (syntax, size limit) first, so a
+        // custom pattern is held to the same limits as always.
+        spec::compile(&self.src)?;
+        let re = Prog::new(&self.src).map_err(|e| format!("pattern {:?}: {}", self.src, e))?;
         Ok(self.re.get_or_init(|| re))
     }
 
-    fn get(&self) -> &Regex {
-        self.re.get_or_init(|| spec::compile(&self.src).expect("rule patterns are validated before use"))
+    fn get(&self) -> &Prog {
+        self.re.get_or_init(|| Prog::new(&self.src).expect("rule patterns are validated before use"))
     }
 }
 
@@ -226,11 +230,9 @@ impl Engine {
             if cue.not_near.as_ref().is_some_and(|r| r.get().is_match(s)) {
                 return;
             }
-            for m in self.res[ci].get().find_iter(s) {
-                if m.start() < m.end() {
-                    hits.push(Hit { cue: ci, start: seg.start + m.start(), end: seg.start + m.end(), seg: si });
-                }
-            }
+            self.res[ci].get().for_each(s, |a, b| {
+                hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
+            });
         });
         hits.sort_by_key(|h| (h.start, h.end, h.cue));
         hits
@@ -245,8 +247,8 @@ impl Engine {
         let to = text[from..seg.end].char_indices().nth(40).map_or(seg.end, |(i, _)| from + i);
         let mut tail = &text[from..to];
         if let Some(cb) = self.clause_break.as_ref().map(Lazy::get) {
-            if let Some(m) = cb.find(tail) {
-                tail = &tail[..m.start()];
+            if let Some((a, _)) = cb.find(tail) {
+                tail = &tail[..a];
             }
         }
         if !neg.is_match(tail) {
@@ -263,7 +265,13 @@ impl Engine {
             if r.field != Field::Org || r.tag != tag || !c.evidence_id.contains("#name") {
                 return None;
             }
-            self.res[ci].get().find_iter(name).find(|m| m.start() < m.end()).map(|m| (ci, m.start(), m.end()))
+            let mut first = None;
+            self.res[ci].get().for_each(name, |a, b| {
+                if first.is_none() {
+                    first = Some((ci, a, b));
+                }
+            });
+            first
         })
     }
 
@@ -483,17 +491,25 @@ mod tests {
 
     /// Every cue on every segment: what `scan` must equal.
     fn naive(engine: &Engine, text: &str, segs: &[Segment]) -> Vec<(usize, usize, usize, usize)> {
+        // The `regex` crate is the reference for the matcher.
+        static ORACLE: OnceLock<std::collections::HashMap<String, regex::Regex>> = OnceLock::new();
+        let oracle_res = ORACLE.get_or_init(|| {
+            let all = engine.res.iter().chain(engine.cues.iter().flat_map(|c| c.near.iter().chain(c.not_near.iter())));
+            all.map(|l| (l.src.clone(), regex::Regex::new(&l.src).unwrap())).collect()
+        });
+        let re = |l: &Lazy| &oracle_res[&l.src];
         let mut out = Vec::new();
         for (si, seg) in segs.iter().enumerate() {
             let s = &text[seg.start..seg.end];
             for (ci, cue) in engine.cues.iter().enumerate() {
-                if cue.near.as_ref().is_some_and(|r| !r.get().is_match(s)) {
+                let oracle = |l: &Lazy| re(l).is_match(s);
+                if cue.near.as_ref().is_some_and(|r| !oracle(r)) {
                     continue;
                 }
-                if cue.not_near.as_ref().is_some_and(|r| r.get().is_match(s)) {
+                if cue.not_near.as_ref().is_some_and(oracle) {
                     continue;
                 }
-                for m in engine.res[ci].get().find_iter(s) {
+                for m in re(&engine.res[ci]).find_iter(s) {
                     if m.start() < m.end() {
                         out.push((seg.start + m.start(), seg.start + m.end(), ci, si));
                     }

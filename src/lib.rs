@@ -37,6 +37,7 @@
 mod classify;
 mod count;
 mod engine;
+mod matcher;
 mod error;
 mod normalize;
 mod numbers;

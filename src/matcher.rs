@@ -1,0 +1,882 @@
+//! A backtracking matcher for the rule patterns.
+//!
+//! The rules are short patterns in the `regex` crate's syntax, mostly
+//! literal alternations joined by bounded gaps (`[^。]{0,20}`). Compiling
+//! such a gap into an automaton costs a state per character of the gap for
+//! every byte of its UTF-8 class, which is what made the first classify slow
+//! (each cue compiled on first use) and the lazy DFA churn (the cache fills
+//! with gap states). Here a pattern is parsed by `regex-syntax` into its HIR
+//! and compiled into a small program of literal, class, alternation and
+//! counted-repetition instructions, run by a backtracker:
+//!
+//! - the semantics are the `regex` crate's leftmost-first ones (alternatives
+//!   in order, greedy or lazy repetition), which is exactly what a
+//!   backtracker that stops at its first success computes; the tests check
+//!   every built-in pattern against `regex` on the corpus and on random text;
+//! - alternations dispatch on the next byte, so a list of fifty words costs
+//!   one table lookup per position, not fifty comparisons;
+//! - every search has a step budget (per start position, and per byte of
+//!   text); a pattern that backtracks badly on some text exceeds it, and that
+//!   search is then handed to the `regex` crate, compiled on the spot, whose
+//!   automata take linear time. The rules never need it on real notices.
+//!
+//! Compiling is a parse and a walk over the HIR: no automaton is built.
+
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+/// Programs larger than this many instructions are refused (counted
+/// repetitions of groups are expanded).
+pub(crate) const MAX_INSTS: usize = 20_000;
+
+/// Steps one attempt (one start position) may take.
+const ATTEMPT_BUDGET: usize = 10_000;
+/// Steps a whole search may take per byte of text searched (plus one
+/// attempt's worth).
+const BYTE_BUDGET: usize = 200;
+
+type ByteSet = [u64; 4];
+
+fn set_has(s: &ByteSet, b: u8) -> bool {
+    s[(b >> 6) as usize] & (1 << (b & 63)) != 0
+}
+
+fn set_add(s: &mut ByteSet, b: u8) {
+    s[(b >> 6) as usize] |= 1 << (b & 63);
+}
+
+fn set_union(a: &mut ByteSet, b: &ByteSet) {
+    for i in 0..4 {
+        a[i] |= b[i];
+    }
+}
+
+const ALL: ByteSet = [u64::MAX; 4];
+
+/// One character class: sorted, non-overlapping inclusive ranges of
+/// scalar values, with a bitmap for ASCII.
+#[derive(Debug)]
+struct CharClass {
+    ascii: u128,
+    ranges: Box<[(u32, u32)]>,
+}
+
+impl CharClass {
+    fn new(ranges: Vec<(u32, u32)>) -> CharClass {
+        let mut ascii = 0u128;
+        for &(a, b) in &ranges {
+            for c in a..=b.min(127) {
+                ascii |= 1 << c;
+            }
+        }
+        CharClass { ascii, ranges: ranges.into_boxed_slice() }
+    }
+
+    #[inline]
+    fn contains(&self, c: u32) -> bool {
+        if c < 128 {
+            return self.ascii & (1 << c) != 0;
+        }
+        match self.ranges.binary_search_by(|&(a, b)| {
+            if b < c {
+                std::cmp::Ordering::Less
+            } else if a > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(_) => true,
+            Err(_) => false,
+        }
+    }
+
+    /// The bytes a UTF-8 encoding of a member can start with.
+    fn first_bytes(&self) -> ByteSet {
+        let mut s = [0u64; 4];
+        for &(a, b) in self.ranges.iter() {
+            let (la, lb) = (lead(a), lead(b));
+            for x in la..=lb {
+                set_add(&mut s, x);
+            }
+        }
+        s
+    }
+}
+
+/// The first byte of the UTF-8 encoding of a scalar value (monotonic).
+fn lead(c: u32) -> u8 {
+    let mut buf = [0u8; 4];
+    match char::from_u32(c) {
+        Some(ch) => ch.encode_utf8(&mut buf).as_bytes()[0],
+        // Surrogates are not scalar values; the next one is U+E000.
+        None => 0xee,
+    }
+}
+
+#[derive(Debug)]
+enum Inst {
+    /// These bytes, then the next instruction.
+    Lit(Box<[u8]>),
+    /// One character of a class.
+    Class(u32),
+    /// One byte of a byte class (only for patterns written with `(?-u)`).
+    Byte(ByteSet),
+    /// A zero-width assertion.
+    Look(Look),
+    /// Alternatives in priority order: the program counter of each, and
+    /// the bytes it can start with (`ALL` when it can match empty).
+    Alt(Box<[(u32, ByteSet)]>),
+    Jump(u32),
+    /// `class{min,max}` (max `u32::MAX`: unbounded), then `next`.
+    Repeat { class: u32, min: u32, max: u32, greedy: bool, next: u32 },
+    /// Record the position in a capture slot.
+    Save(u32),
+    Match,
+}
+
+/// A compiled pattern.
+#[derive(Debug)]
+pub(crate) struct Prog {
+    insts: Vec<Inst>,
+    classes: Vec<CharClass>,
+    /// Bytes a match can start with; `ALL` when it may start anywhere.
+    first: ByteSet,
+    /// The pattern starts with `\A`/`^`: only position 0 can match.
+    anchored: bool,
+    /// Number of capture slots (two per group, group 0 included).
+    slots: usize,
+    /// The pattern, for the `regex` fallback.
+    src: Box<str>,
+    fallback: std::sync::OnceLock<regex::Regex>,
+}
+
+/// Per-search working memory, reusable across searches of any program.
+#[derive(Default)]
+struct Scratch {
+    stack: Vec<Frame>,
+    slots: Vec<Option<usize>>,
+}
+
+#[derive(Clone, Copy)]
+enum Frame {
+    /// Try the alternatives of `Alt` at `pc` from index `k` on.
+    Alt { pc: u32, k: u32, pos: usize },
+    /// Greedy repetition at `pc`: give back one character, down to `floor`.
+    Less { pc: u32, floor: usize, pos: usize },
+    /// Lazy repetition at `pc`: take one more character (`count` taken).
+    More { pc: u32, count: u32, pos: usize },
+    /// Undo a capture slot.
+    Restore { slot: u32, old: Option<usize> },
+}
+
+/// The step budget ran out.
+struct Over;
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// Runs `f` with this thread's scratch memory (a fresh one if it is in use).
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut sc) => f(&mut sc),
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
+pub(crate) fn parse(pattern: &str) -> Result<Hir, String> {
+    regex_syntax::ParserBuilder::new().build().parse(pattern).map_err(|e| e.to_string())
+}
+
+impl Prog {
+    pub(crate) fn new(pattern: &str) -> Result<Prog, String> {
+        let hir = parse(pattern)?;
+        let mut c = Compiler { insts: Vec::new(), classes: Vec::new(), slots: 2 };
+        c.insts.push(Inst::Save(0));
+        c.emit(&hir)?;
+        c.insts.push(Inst::Save(1));
+        c.insts.push(Inst::Match);
+        let first = first_bytes(&hir).unwrap_or(ALL);
+        let anchored = starts_anchored(&hir);
+        Ok(Prog {
+            insts: c.insts,
+            classes: c.classes,
+            first,
+            anchored,
+            slots: c.slots,
+            src: pattern.into(),
+            fallback: std::sync::OnceLock::new(),
+        })
+    }
+
+    fn regex(&self) -> &regex::Regex {
+        self.fallback.get_or_init(|| regex::Regex::new(&self.src).expect("the pattern parsed, so it compiles"))
+    }
+
+    /// The leftmost-first match starting at or after `from`.
+    pub(crate) fn find_at(&self, hay: &str, from: usize) -> Option<(usize, usize)> {
+        with_scratch(|sc| self.find_at_in(hay, from, sc))
+    }
+
+    pub(crate) fn find(&self, hay: &str) -> Option<(usize, usize)> {
+        self.find_at(hay, 0)
+    }
+
+    pub(crate) fn is_match(&self, hay: &str) -> bool {
+        with_scratch(|sc| self.is_match_in(hay, sc))
+    }
+
+    /// The match's capture slots (`slots[2i]..slots[2i+1]` is group i).
+    pub(crate) fn captures(&self, hay: &str) -> Option<Vec<Option<usize>>> {
+        with_scratch(|sc| self.captures_in(hay, sc))
+    }
+
+    /// Every non-overlapping, non-empty match, in order.
+    pub(crate) fn for_each(&self, hay: &str, f: impl FnMut(usize, usize)) {
+        with_scratch(|sc| self.for_each_in(hay, sc, f))
+    }
+
+    fn find_at_in(&self, hay: &str, from: usize, sc: &mut Scratch) -> Option<(usize, usize)> {
+        match self.search(hay, from, sc, 2) {
+            Ok(true) => Some((sc.slots[0]?, sc.slots[1]?)),
+            Ok(false) => None,
+            Err(Over) => self.regex().find_at(hay, from).map(|m| (m.start(), m.end())),
+        }
+    }
+
+    fn is_match_in(&self, hay: &str, sc: &mut Scratch) -> bool {
+        match self.search(hay, 0, sc, 2) {
+            Ok(m) => m,
+            Err(Over) => self.regex().is_match(hay),
+        }
+    }
+
+    fn captures_in(&self, hay: &str, sc: &mut Scratch) -> Option<Vec<Option<usize>>> {
+        match self.search(hay, 0, sc, self.slots) {
+            Ok(true) => Some(sc.slots[..self.slots].to_vec()),
+            Ok(false) => None,
+            Err(Over) => {
+                let caps = self.regex().captures(hay)?;
+                let mut out = vec![None; self.slots];
+                for i in 0..self.slots / 2 {
+                    if let Some(m) = caps.get(i) {
+                        out[2 * i] = Some(m.start());
+                        out[2 * i + 1] = Some(m.end());
+                    }
+                }
+                Some(out)
+            }
+        }
+    }
+
+    fn for_each_in(&self, hay: &str, sc: &mut Scratch, mut f: impl FnMut(usize, usize)) {
+        let mut at = 0;
+        while at <= hay.len() {
+            let Some((s, e)) = self.find_at_in(hay, at, sc) else { break };
+            if e > s {
+                f(s, e);
+                at = e;
+            } else {
+                at = next_boundary(hay.as_bytes(), e);
+            }
+        }
+    }
+
+    fn search(&self, hay: &str, from: usize, sc: &mut Scratch, nslots: usize) -> Result<bool, Over> {
+        let bytes = hay.as_bytes();
+        sc.slots.clear();
+        sc.slots.resize(self.slots, None);
+        if self.anchored && from > 0 {
+            return Ok(false);
+        }
+        let last = if self.anchored { 0 } else { bytes.len() };
+        let mut budget = ATTEMPT_BUDGET + BYTE_BUDGET * (bytes.len() - from.min(bytes.len()));
+        let mut start = from;
+        while start <= last {
+            if start < bytes.len() {
+                let b = bytes[start];
+                // Not a byte a match can start with, or inside a character.
+                if !set_has(&self.first, b) || b & 0xc0 == 0x80 {
+                    start += 1;
+                    continue;
+                }
+            } else if self.first != ALL {
+                break;
+            }
+            if self.run(bytes, start, sc, nslots, &mut budget)? {
+                return Ok(true);
+            }
+            start += 1;
+        }
+        Ok(false)
+    }
+
+    /// One anchored attempt at `start`.
+    fn run(&self, hay: &[u8], start: usize, sc: &mut Scratch, nslots: usize, budget: &mut usize) -> Result<bool, Over> {
+        sc.stack.clear();
+        let mut steps = 0usize;
+        let limit = ATTEMPT_BUDGET.min(*budget);
+        let (mut pc, mut pos) = (0usize, start);
+        loop {
+            // Straight-line execution until a failure or a match.
+            let failed = loop {
+                steps += 1;
+                if steps > limit {
+                    return Err(Over);
+                }
+                match &self.insts[pc] {
+                    Inst::Lit(l) => {
+                        if hay.len() - pos >= l.len() && hay[pos..pos + l.len()] == l[..] {
+                            pos += l.len();
+                            pc += 1;
+                        } else {
+                            break true;
+                        }
+                    }
+                    Inst::Class(ci) => match self.step_class(*ci, hay, pos) {
+                        Some(p) => {
+                            pos = p;
+                            pc += 1;
+                        }
+                        None => break true,
+                    },
+                    Inst::Byte(set) => {
+                        if pos < hay.len() && set_has(set, hay[pos]) {
+                            pos += 1;
+                            pc += 1;
+                        } else {
+                            break true;
+                        }
+                    }
+                    Inst::Look(look) => {
+                        if look_at(*look, hay, pos) {
+                            pc += 1;
+                        } else {
+                            break true;
+                        }
+                    }
+                    Inst::Jump(t) => pc = *t as usize,
+                    Inst::Save(slot) => {
+                        let slot = *slot as usize;
+                        if slot < nslots {
+                            sc.stack.push(Frame::Restore { slot: slot as u32, old: sc.slots[slot] });
+                            sc.slots[slot] = Some(pos);
+                        }
+                        pc += 1;
+                    }
+                    Inst::Match => break false,
+                    Inst::Alt(alts) => match self.pick(alts, 0, hay, pos) {
+                        Some((target, next)) => {
+                            if let Some(n) = next {
+                                sc.stack.push(Frame::Alt { pc: pc as u32, k: n as u32, pos });
+                            }
+                            pc = target;
+                        }
+                        None => break true,
+                    },
+                    Inst::Repeat { class, min, max, greedy, next } => {
+                        let mut p = pos;
+                        let mut n = 0u32;
+                        while n < *min {
+                            match self.step_class(*class, hay, p) {
+                                Some(q) => p = q,
+                                None => break,
+                            }
+                            n += 1;
+                        }
+                        if n < *min {
+                            break true;
+                        }
+                        if *greedy {
+                            let floor = p;
+                            while n < *max {
+                                match self.step_class(*class, hay, p) {
+                                    Some(q) => p = q,
+                                    None => break,
+                                }
+                                n += 1;
+                            }
+                            if p > floor {
+                                sc.stack.push(Frame::Less { pc: pc as u32, floor, pos: p });
+                            }
+                        } else {
+                            sc.stack.push(Frame::More { pc: pc as u32, count: n, pos: p });
+                        }
+                        steps += n as usize;
+                        pos = p;
+                        pc = *next as usize;
+                    }
+                }
+            };
+            if !failed {
+                *budget = budget.saturating_sub(steps);
+                return Ok(true);
+            }
+            // Backtrack: resume the most recent open choice.
+            loop {
+                let Some(frame) = sc.stack.pop() else {
+                    *budget -= steps;
+                    return Ok(false);
+                };
+                match frame {
+                    Frame::Restore { slot, old } => sc.slots[slot as usize] = old,
+                    Frame::Alt { pc: at, k, pos: p } => {
+                        let Inst::Alt(alts) = &self.insts[at as usize] else { unreachable!() };
+                        if let Some((target, next)) = self.pick(alts, k as usize, hay, p) {
+                            if let Some(n) = next {
+                                sc.stack.push(Frame::Alt { pc: at, k: n as u32, pos: p });
+                            }
+                            (pc, pos) = (target, p);
+                            break;
+                        }
+                    }
+                    Frame::Less { pc: at, floor, pos: p } => {
+                        let Inst::Repeat { next, .. } = self.insts[at as usize] else { unreachable!() };
+                        let back = prev_boundary(hay, p);
+                        if back > floor {
+                            sc.stack.push(Frame::Less { pc: at, floor, pos: back });
+                        }
+                        (pc, pos) = (next as usize, back);
+                        break;
+                    }
+                    Frame::More { pc: at, count, pos: p } => {
+                        let Inst::Repeat { class, max, next, .. } = self.insts[at as usize] else { unreachable!() };
+                        if count < max {
+                            if let Some(q) = self.step_class(class, hay, p) {
+                                sc.stack.push(Frame::More { pc: at, count: count + 1, pos: q });
+                                (pc, pos) = (next as usize, q);
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first alternative from `k` on that can start at `pos`, and the
+    /// index of the one after it that can (if any).
+    #[inline]
+    fn pick(&self, alts: &[(u32, ByteSet)], k: usize, hay: &[u8], pos: usize) -> Option<(usize, Option<usize>)> {
+        let ok = |(_, set): &(u32, ByteSet)| match hay.get(pos) {
+            Some(&b) => set_has(set, b),
+            None => *set == ALL,
+        };
+        let i = k + alts[k..].iter().position(|a| ok(a))?;
+        let next = alts[i + 1..].iter().position(|a| ok(a)).map(|j| i + 1 + j);
+        Some((alts[i].0 as usize, next))
+    }
+
+    #[inline]
+    fn step_class(&self, ci: u32, hay: &[u8], pos: usize) -> Option<usize> {
+        let (c, len) = decode(hay, pos)?;
+        if self.classes[ci as usize].contains(c) {
+            Some(pos + len)
+        } else {
+            None
+        }
+    }
+}
+
+/// The scalar value at `pos` of valid UTF-8 and its length.
+#[inline]
+fn decode(s: &[u8], pos: usize) -> Option<(u32, usize)> {
+    let b0 = *s.get(pos)? as u32;
+    if b0 < 0x80 {
+        return Some((b0, 1));
+    }
+    let cont = |i: usize| (s[pos + i] as u32) & 0x3f;
+    if b0 < 0xe0 {
+        Some((((b0 & 0x1f) << 6) | cont(1), 2))
+    } else if b0 < 0xf0 {
+        Some((((b0 & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3))
+    } else {
+        Some((((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4))
+    }
+}
+
+fn prev_boundary(s: &[u8], mut pos: usize) -> usize {
+    while pos > 0 {
+        pos -= 1;
+        if s[pos] & 0xc0 != 0x80 {
+            break;
+        }
+    }
+    pos
+}
+
+fn next_boundary(s: &[u8], mut pos: usize) -> usize {
+    pos += 1;
+    while pos < s.len() && s[pos] & 0xc0 == 0x80 {
+        pos += 1;
+    }
+    pos
+}
+
+fn char_before(s: &[u8], pos: usize) -> Option<char> {
+    if pos == 0 {
+        return None;
+    }
+    let p = prev_boundary(s, pos);
+    decode(s, p).and_then(|(c, _)| char::from_u32(c))
+}
+
+fn char_at(s: &[u8], pos: usize) -> Option<char> {
+    decode(s, pos).and_then(|(c, _)| char::from_u32(c))
+}
+
+fn word_ascii(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn word_unicode(c: Option<char>) -> bool {
+    c.is_some_and(regex_syntax::is_word_character)
+}
+
+fn look_at(look: Look, s: &[u8], pos: usize) -> bool {
+    let n = s.len();
+    match look {
+        Look::Start => pos == 0,
+        Look::End => pos == n,
+        Look::StartLF => pos == 0 || s[pos - 1] == b'\n',
+        Look::EndLF => pos == n || s[pos] == b'\n',
+        Look::StartCRLF => pos == 0 || s[pos - 1] == b'\n' || (s[pos - 1] == b'\r' && s.get(pos) != Some(&b'\n')),
+        Look::EndCRLF => pos == n || s[pos] == b'\r' || (s[pos] == b'\n' && (pos == 0 || s[pos - 1] != b'\r')),
+        _ => {
+            let ascii = matches!(
+                look,
+                Look::WordAscii
+                    | Look::WordAsciiNegate
+                    | Look::WordStartAscii
+                    | Look::WordEndAscii
+                    | Look::WordStartHalfAscii
+                    | Look::WordEndHalfAscii
+            );
+            let (before, after) = if ascii {
+                (word_ascii(char_before(s, pos)), word_ascii(char_at(s, pos)))
+            } else {
+                (word_unicode(char_before(s, pos)), word_unicode(char_at(s, pos)))
+            };
+            match look {
+                Look::WordAscii | Look::WordUnicode => before != after,
+                Look::WordAsciiNegate | Look::WordUnicodeNegate => before == after,
+                Look::WordStartAscii | Look::WordStartUnicode => !before && after,
+                Look::WordEndAscii | Look::WordEndUnicode => before && !after,
+                Look::WordStartHalfAscii | Look::WordStartHalfUnicode => !before,
+                Look::WordEndHalfAscii | Look::WordEndHalfUnicode => !after,
+                _ => false,
+            }
+        }
+    }
+}
+
+/// The bytes a match of `hir` can start with; None when it can match the
+/// empty string (so it places no constraint on the next byte).
+fn first_bytes(hir: &Hir) -> Option<ByteSet> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => None,
+        HirKind::Literal(l) => {
+            let mut s = [0u64; 4];
+            set_add(&mut s, *l.0.first()?);
+            Some(s)
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            let cc = CharClass::new(c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32)).collect());
+            Some(cc.first_bytes())
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            let mut s = [0u64; 4];
+            for r in c.ranges() {
+                for b in r.start()..=r.end() {
+                    set_add(&mut s, b);
+                }
+            }
+            Some(s)
+        }
+        HirKind::Repetition(r) => {
+            if r.min == 0 {
+                None
+            } else {
+                first_bytes(&r.sub)
+            }
+        }
+        HirKind::Capture(c) => first_bytes(&c.sub),
+        HirKind::Concat(parts) => {
+            let mut acc = [0u64; 4];
+            for p in parts {
+                match first_bytes(p) {
+                    Some(s) => {
+                        set_union(&mut acc, &s);
+                        return Some(acc);
+                    }
+                    None => {
+                        // Zero-width or optional: what follows can start too.
+                        if let Some(s) = first_bytes_loose(p) {
+                            set_union(&mut acc, &s);
+                        } else {
+                            return None;
+                        }
+                    }
+                }
+            }
+            None
+        }
+        HirKind::Alternation(alts) => {
+            let mut acc = [0u64; 4];
+            for a in alts {
+                set_union(&mut acc, &first_bytes(a)?);
+            }
+            Some(acc)
+        }
+    }
+}
+
+/// The bytes a non-empty match of `hir` can start with (None: unknown).
+/// Used for parts that may also match empty.
+fn first_bytes_loose(hir: &Hir) -> Option<ByteSet> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some([0; 4]),
+        HirKind::Repetition(r) => first_bytes_loose_or(&r.sub),
+        HirKind::Capture(c) => first_bytes_loose_or(&c.sub),
+        HirKind::Alternation(alts) => {
+            let mut acc = [0u64; 4];
+            for a in alts {
+                set_union(&mut acc, &first_bytes_loose_or(a)?);
+            }
+            Some(acc)
+        }
+        HirKind::Concat(_) => None,
+        _ => first_bytes(hir),
+    }
+}
+
+fn first_bytes_loose_or(hir: &Hir) -> Option<ByteSet> {
+    first_bytes(hir).or_else(|| first_bytes_loose(hir))
+}
+
+fn starts_anchored(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Look(Look::Start) => true,
+        HirKind::Capture(c) => starts_anchored(&c.sub),
+        HirKind::Concat(parts) => parts.first().is_some_and(starts_anchored),
+        HirKind::Alternation(alts) => alts.iter().all(starts_anchored),
+        _ => false,
+    }
+}
+
+struct Compiler {
+    insts: Vec<Inst>,
+    classes: Vec<CharClass>,
+    slots: usize,
+}
+
+impl Compiler {
+    fn push(&mut self, i: Inst) -> Result<u32, String> {
+        if self.insts.len() >= MAX_INSTS {
+            return Err(format!("pattern compiles to more than {} instructions", MAX_INSTS));
+        }
+        self.insts.push(i);
+        Ok((self.insts.len() - 1) as u32)
+    }
+
+    fn class(&mut self, hir: &Hir) -> Option<u32> {
+        match hir.kind() {
+            HirKind::Class(Class::Unicode(c)) => {
+                self.classes.push(CharClass::new(c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32)).collect()));
+                Some((self.classes.len() - 1) as u32)
+            }
+            HirKind::Literal(l) => {
+                let s = std::str::from_utf8(&l.0).ok()?;
+                let mut it = s.chars();
+                let c = it.next()?;
+                if it.next().is_some() {
+                    return None;
+                }
+                self.classes.push(CharClass::new(vec![(c as u32, c as u32)]));
+                Some((self.classes.len() - 1) as u32)
+            }
+            _ => None,
+        }
+    }
+
+    fn emit(&mut self, hir: &Hir) -> Result<(), String> {
+        match hir.kind() {
+            HirKind::Empty => {}
+            HirKind::Literal(l) => {
+                self.push(Inst::Lit(l.0.clone()))?;
+            }
+            HirKind::Class(Class::Unicode(_)) => {
+                let ci = self.class(hir).expect("a unicode class");
+                self.push(Inst::Class(ci))?;
+            }
+            HirKind::Class(Class::Bytes(c)) => {
+                let mut s = [0u64; 4];
+                for r in c.ranges() {
+                    for b in r.start()..=r.end() {
+                        set_add(&mut s, b);
+                    }
+                }
+                self.push(Inst::Byte(s))?;
+            }
+            HirKind::Look(l) => {
+                self.push(Inst::Look(*l))?;
+            }
+            HirKind::Capture(c) => {
+                let slot = 2 * c.index as usize;
+                self.slots = self.slots.max(slot + 2);
+                self.push(Inst::Save(slot as u32))?;
+                self.emit(&c.sub)?;
+                self.push(Inst::Save(slot as u32 + 1))?;
+            }
+            HirKind::Concat(parts) => {
+                for p in parts {
+                    self.emit(p)?;
+                }
+            }
+            HirKind::Alternation(alts) => {
+                let at = self.push(Inst::Alt(Box::new([])))?;
+                let mut targets = Vec::with_capacity(alts.len());
+                let mut jumps = Vec::with_capacity(alts.len());
+                for a in alts {
+                    targets.push((self.insts.len() as u32, first_bytes(a).unwrap_or(ALL)));
+                    self.emit(a)?;
+                    jumps.push(self.push(Inst::Jump(0))?);
+                }
+                let end = self.insts.len() as u32;
+                for j in jumps {
+                    self.insts[j as usize] = Inst::Jump(end);
+                }
+                self.insts[at as usize] = Inst::Alt(targets.into_boxed_slice());
+            }
+            HirKind::Repetition(r) => {
+                let max = r.max.unwrap_or(u32::MAX);
+                if let Some(ci) = self.class(&r.sub) {
+                    let at = self.push(Inst::Repeat { class: ci, min: r.min, max, greedy: r.greedy, next: 0 })?;
+                    let next = self.insts.len() as u32;
+                    if let Inst::Repeat { next: n, .. } = &mut self.insts[at as usize] {
+                        *n = next;
+                    }
+                    return Ok(());
+                }
+                for _ in 0..r.min {
+                    self.emit(&r.sub)?;
+                }
+                let sub_first = first_bytes(&r.sub).unwrap_or(ALL);
+                if r.max.is_none() {
+                    // L: Alt[body, out] (or [out, body] when lazy); body; Jump L.
+                    let at = self.push(Inst::Alt(Box::new([])))?;
+                    let body = self.insts.len() as u32;
+                    self.emit(&r.sub)?;
+                    self.push(Inst::Jump(at))?;
+                    let out = self.insts.len() as u32;
+                    self.insts[at as usize] = Inst::Alt(alt_pair(r.greedy, (body, sub_first), out));
+                } else {
+                    // Each optional copy: Alt[body, out]; body — all exits to the end.
+                    let mut alts = Vec::new();
+                    for _ in r.min..max {
+                        let at = self.push(Inst::Alt(Box::new([])))?;
+                        alts.push(at);
+                        self.emit(&r.sub)?;
+                    }
+                    let out = self.insts.len() as u32;
+                    for at in alts {
+                        self.insts[at as usize] = Inst::Alt(alt_pair(r.greedy, (at + 1, sub_first), out));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn alt_pair(greedy: bool, body: (u32, ByteSet), out: u32) -> Box<[(u32, ByteSet)]> {
+    if greedy {
+        Box::new([body, (out, ALL)])
+    } else {
+        Box::new([(out, ALL), body])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(p: &str, hay: &str) -> Vec<(usize, usize)> {
+        let prog = Prog::new(p).unwrap();
+        let mut out = Vec::new();
+        prog.for_each(hay, |s, e| out.push((s, e)));
+        out
+    }
+
+    fn oracle(p: &str, hay: &str) -> Vec<(usize, usize)> {
+        regex::Regex::new(p).unwrap().find_iter(hay).filter(|m| m.start() < m.end()).map(|m| (m.start(), m.end())).collect()
+    }
+
+    fn same(p: &str, hay: &str) {
+        assert_eq!(all(p, hay), oracle(p, hay), "pattern {:?} on {:?}", p, hay);
+    }
+
+    #[test]
+    fn literals_classes_and_gaps() {
+        same("不正アクセス", "当社は不正アクセスを受け、不正アクセスが");
+        same("誤送信|誤送付|誤って[^。]{0,25}(?:送信|送付)", "担当者が誤ってメールを送信し、誤送付も。誤って。送信");
+        same("(?:ファイル|データ)[^。]{0,15}暗号化され", "サーバー内のデータやファイルの一部が暗号化されました");
+        same("a[^。]{0,3}?b", "axxb ab axxxxb");
+        same("(?:ab|a)(?:c|bcd)", "abcd abc");
+        same("x*y", "xxxy y xy");
+        same("\\bbec\\b", "bec abec bec_ bec.");
+        same("^【[^】\\n]{0,40}】", "【重要】お知らせ");
+        same("[0-9]{2,4}件", "1件 12件 12345件");
+        same("(?:a|b)+c", "ababc abx c");
+        same("(a?){0,3}b", "aab b");
+    }
+
+    #[test]
+    fn captures() {
+        let prog = Prog::new("(株式会社[ァ-ヶー]+)(?:は|が)").unwrap();
+        let hay = "本日、株式会社サンプルは";
+        let slots = prog.captures(hay).unwrap();
+        let (s, e) = (slots[2].unwrap(), slots[3].unwrap());
+        assert_eq!(&hay[s..e], "株式会社サンプル");
+    }
+
+    #[test]
+    fn bad_backtracking_is_bounded() {
+        // Exponential for a naive backtracker: the budget hands it to `regex`.
+        let hay = "a".repeat(200);
+        same("(?:a|a)*(?:a|a)*(?:a|a)*b", &hay);
+        same("(?:a*)*b", &hay);
+    }
+
+    #[test]
+    fn random_texts_agree_with_regex() {
+        let pats = [
+            "a[^。]{0,5}b|ab?c",
+            "(?:ア|イ)[^\\s、。]{1,4}(?:ウ|エ)",
+            "[^a]{2}a|b{1,3}?c",
+            "(?:x|xy|xyz)z",
+            "(?m)^a|b$",
+            "\\bab|ba\\b",
+        ];
+        let alphabet = ['a', 'b', 'c', 'x', 'y', 'z', 'ア', 'イ', 'ウ', 'エ', '。', '、', ' ', '\n'];
+        let mut seed = 0x9e3779b97f4a7c15u64;
+        for _ in 0..3000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 14) as usize;
+            let mut s = String::new();
+            let mut x = seed;
+            for _ in 0..n {
+                s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+                x /= alphabet.len() as u64;
+                if x == 0 {
+                    x = seed.rotate_left(17);
+                }
+            }
+            for p in pats {
+                same(p, &s);
+            }
+        }
+    }
+}
