@@ -65,16 +65,11 @@ fn lit(s: &str) -> String {
     format!("{:?}", s)
 }
 
-fn opt(s: &Option<String>) -> String {
+fn sopt(s: &Option<String>) -> String {
     match s {
-        Some(v) => format!("Some({}.into())", lit(v)),
+        Some(v) => format!("Some({})", lit(v)),
         None => "None".into(),
     }
-}
-
-fn strings(v: &[String]) -> String {
-    let items: Vec<String> = v.iter().map(|s| format!("{}.into()", lit(s))).collect();
-    format!("vec![{}]", items.join(", "))
 }
 
 fn fnv(hash: &mut u64, bytes: &[u8]) {
@@ -182,42 +177,39 @@ fn main() {
         }
     }
     out.push_str("];\n\n");
-    out.push_str("/// The built-in rules, as validated by build.rs.\npub(crate) fn builtin_specs() -> Vec<RuleSpec> {\n    vec![\n");
+    // The rules as static data (`&'static str` tables); taxonomy.rs turns
+    // them into `RuleSpec`s with one small loop. Generating code that builds
+    // every String in place cost about 60 KB of wasm.
+    out.push_str("/// The built-in rules, as validated by build.rs.\npub(crate) static BUILTIN: &[RuleDef] = &[\n");
     for (rel, s) in &specs {
-        let _ = writeln!(out, "        // {}", rel);
-        out.push_str("        RuleSpec {\n");
-        let _ = writeln!(out, "            id: {}.into(),", lit(&s.id));
-        let _ = writeln!(out, "            field: {},", opt(&s.field));
-        let _ = writeln!(out, "            tag: {},", opt(&s.tag));
-        match &s.label {
-            Some(l) => {
-                let _ = writeln!(out, "            label: Some(LabelSpec {{ ja: {}.into(), en: {}.into() }}),", lit(&l.ja), lit(&l.en));
-            }
-            None => out.push_str("            label: None,\n"),
-        }
-        let _ = writeln!(out, "            attack: {},", opt(&s.attack));
-        let _ = writeln!(out, "            veris: {},", opt(&s.veris));
-        out.push_str("            description: None,\n");
-        out.push_str("            cues: vec![\n");
+        let _ = writeln!(out, "    // {}", rel);
+        let _ = writeln!(
+            out,
+            "    RuleDef {{ id: {}, field: {}, tag: {}, label: {}, attack: {}, veris: {}, cues: &[",
+            lit(&s.id),
+            lit(s.field()),
+            sopt(&s.tag),
+            s.label.as_ref().map(|l| format!("Some(({}, {}))", lit(&l.ja), lit(&l.en))).unwrap_or("None".into()),
+            sopt(&s.attack),
+            sopt(&s.veris),
+        );
         for c in &s.cues {
             let _ = writeln!(
                 out,
-                "                CueSpec {{ name: {}, pattern: {}.into(), weight: {}, near: {}, not_near: {}, ignore: {} }},",
-                opt(&c.name),
+                "        CueDef {{ name: {}, pattern: {}, weight: {}, near: {}, not_near: {}, ignore: &[{}] }},",
+                sopt(&c.name),
                 lit(&c.pattern),
                 c.weight.map(|w| format!("Some({:?})", w)).unwrap_or("None".into()),
-                opt(&c.near),
-                opt(&c.not_near),
-                strings(&c.ignore),
+                sopt(&c.near),
+                sopt(&c.not_near),
+                c.ignore.iter().map(|x| lit(x)).collect::<Vec<_>>().join(", "),
             );
         }
-        out.push_str("            ],\n");
         // Examples are test data: tests/rules.rs reads them from the files,
         // so they do not weigh on the .wasm.
-        out.push_str("            matches: vec![],\n            no_match: vec![],\n");
-        out.push_str("        },\n");
+        out.push_str("    ] },\n");
     }
-    out.push_str("    ]\n}\n");
+    out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
     std::fs::write(&dest, out).unwrap();
 }

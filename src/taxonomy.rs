@@ -21,7 +21,63 @@ pub(crate) struct TaxRow {
     pub veris: Option<&'static str>,
 }
 
+/// One built-in rule as generated static data (see [`RuleSpec`]).
+pub(crate) struct RuleDef {
+    pub id: &'static str,
+    pub field: &'static str,
+    pub tag: Option<&'static str>,
+    pub label: Option<(&'static str, &'static str)>,
+    pub attack: Option<&'static str>,
+    pub veris: Option<&'static str>,
+    pub cues: &'static [CueDef],
+}
+
+/// One cue of a built-in rule (see [`CueSpec`]).
+pub(crate) struct CueDef {
+    pub name: Option<&'static str>,
+    pub pattern: &'static str,
+    pub weight: Option<f64>,
+    pub near: Option<&'static str>,
+    pub not_near: Option<&'static str>,
+    pub ignore: &'static [&'static str],
+}
+
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+fn owned(s: Option<&'static str>) -> Option<String> {
+    s.map(String::from)
+}
+
+/// The built-in rules, as validated by build.rs (without their examples,
+/// which are test data: tests/rules.rs reads them from the files).
+pub(crate) fn builtin_specs() -> Vec<RuleSpec> {
+    BUILTIN
+        .iter()
+        .map(|r| RuleSpec {
+            id: r.id.into(),
+            field: Some(r.field.into()),
+            tag: owned(r.tag),
+            label: r.label.map(|(ja, en)| LabelSpec { ja: ja.into(), en: en.into() }),
+            attack: owned(r.attack),
+            veris: owned(r.veris),
+            description: None,
+            cues: r
+                .cues
+                .iter()
+                .map(|c| CueSpec {
+                    name: owned(c.name),
+                    pattern: c.pattern.into(),
+                    weight: c.weight,
+                    near: owned(c.near),
+                    not_near: owned(c.not_near),
+                    ignore: c.ignore.iter().map(|&f| f.into()).collect(),
+                })
+                .collect(),
+            matches: Vec::new(),
+            no_match: Vec::new(),
+        })
+        .collect()
+}
 
 pub(crate) fn row(field: &str, id: &str) -> Option<&'static TaxRow> {
     TAXONOMY.iter().find(|r| r.field == field && r.id == id)
