@@ -1,52 +1,174 @@
 // `make bench` (browser part): headless Chromium via playwright-core, a
 // node:http static server on port 0 started here. Measures (1) the time from
 // navigation to the first result for a pasted notice, over fresh browser
-// contexts, and (2) classify time per input for the corpus notices and for
-// 1 KB … 10 MB inputs (median, p95). BENCH_QUICK=1: one or two runs each and
-// no 10 MB case (`make bench-smoke`). JIKENBO_WEB_PKG=dir serves another
-// wasm-bindgen `web` build as /pkg/ (default: pkg/).
+// contexts, with the median of each loading phase, on the benchmark page
+// (js/bench/page.html) and on the real page (www/index.html, which
+// classifies in a Web Worker and renders the report), interleaved run by
+// run; and (2) classify time per input for the corpus notices and for
+// 1 KB … 10 MB inputs (median, p95).
+//
+// Environment (see BENCHMARKS.md):
+//   BENCH_QUICK=1        one or two runs each and no 10 MB case (`make bench-smoke`)
+//   BENCH_FIRST_ONLY=1   only (1)
+//   BENCH_RUNS=n         fresh contexts per page in (1) (default 15)
+//   BENCH_SETTLE_MS=n    wait n ms on about:blank in each fresh context before
+//                        navigating (default 1000; 0 = the first harness)
+//   BENCH_PAGES=list     the pages of (1), comma-separated (default `bench,www`):
+//                        `bench[?query]` js/bench/page.html with page.html's query
+//                        flags (e.g. `bench?load=init&preload=0`); `www[=dir]`
+//                        www/index.html, or the same page from another copy of www/
+//   JIKENBO_WEB_PKG=dir  another wasm-bindgen `web` build, served as /pkg/ and as
+//                        every www copy's pkg/ (default: pkg/)
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { ROOT, QUICK, loadNotices, stats, fmt, SIZES, sizeName, ofSize } from './common.mjs';
+import { MIME } from '../../scripts/serve.mjs';
 
 const PKG = normalize((process.env.JIKENBO_WEB_PKG ?? join(ROOT, 'pkg')) + '/');
 const PAGE = join(ROOT, 'js', 'bench', 'page.html');
-const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const FIRST_ONLY = process.env.BENCH_FIRST_ONLY === '1';
+const SETTLE = Number(process.env.BENCH_SETTLE_MS ?? 1000);
+const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 2 : 15));
+const PAGES = (process.env.BENCH_PAGES ?? 'bench,www').split(',').filter(Boolean).map((spec, i) => {
+  if (spec.startsWith('bench')) return { spec, kind: 'bench', path: '/' + spec.slice(5) };
+  const dir = spec.startsWith('www=') ? resolve(spec.slice(4)) : join(ROOT, 'www');
+  return { spec, kind: 'www', dir: normalize(dir + '/'), mount: `/w${i}/`, path: `/w${i}/index.html` };
+});
+// /            js/bench/page.html
+// /pkg/…       the package
+// /wN/…        a www copy; /wN/pkg/… the package
 const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const file = path === '/' ? PAGE : path.startsWith('/pkg/') ? normalize(join(PKG, path.slice(5))) : null;
-  if (!file || (file !== PAGE && !file.startsWith(PKG))) { res.writeHead(404).end(); return; }
-  try { res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(await readFile(file)); }
-  catch { res.writeHead(404).end('not found'); }
+  let file = null, root = null;
+  if (path === '/') file = root = PAGE;
+  else if (path.startsWith('/pkg/')) { root = PKG; file = join(PKG, path.slice(5)); }
+  else {
+    const w = PAGES.find((p) => p.mount && path.startsWith(p.mount));
+    const rest = w && path.slice(w.mount.length);
+    if (w && rest.startsWith('pkg/')) { root = PKG; file = join(PKG, rest.slice(4)); }
+    else if (w) { root = w.dir; file = join(w.dir, rest || 'index.html'); }
+  }
+  file = file && normalize(file);
+  if (!file || (file !== PAGE && !file.startsWith(root))) { res.writeHead(404).end(); return; }
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+  } catch { res.writeHead(404).end('not found'); }
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const base = `http://127.0.0.1:${server.address().port}`;
 
 const { source, notices } = loadNotices();
 const pasted = notices.find((n) => n.length >= 1000 && n.length <= 4000) ?? notices[0];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
          '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-try {
-  // (1) navigation → first result, each time in a fresh context (empty cache).
-  const firsts = [];
-  for (let i = 0; i < (QUICK ? 2 : 15); i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript((t) => {
-      document.addEventListener('DOMContentLoaded', () => { document.getElementById('input').value = t; });
-    }, pasted);
-    await page.goto(base);
-    await page.waitForSelector('body[data-ready]', { timeout: 30000 });
-    firsts.push(await page.evaluate(() => window.firstResultAt));
-    await context.close();
-  }
-  // (2) classify times, in one page.
+
+/**
+ * Before any page script: paste the notice when the document is parsed
+ * (readyState 'interactive' comes before deferred and module scripts run;
+ * DOMContentLoaded may come after a module script has already read the
+ * field), and note when the www page first shows a report.
+ */
+function pasteAndWatch(t) {
+  document.addEventListener('readystatechange', () => {
+    if (document.readyState !== 'interactive') return;
+    const ta = document.getElementById('input') ?? document.getElementById('notice');
+    ta.value = t;
+    const results = document.getElementById('results');
+    if (!results) return;
+    new MutationObserver((_, obs) => {
+      if (!results.hasAttribute('data-chars')) return;
+      obs.disconnect();
+      window.renderedAt = performance.now();            // report in the DOM
+      requestAnimationFrame(() => setTimeout(() => { window.paintedAt = performance.now(); }, 0)); // after the next frame
+    }).observe(results, { attributes: true, attributeFilter: ['data-chars'] });
+  });
+}
+
+/** One fresh context: navigate, wait for the first result, collect the phases (ms since navigation start). */
+async function firstResult(p) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(base);
+  // A new context opens a new browser window, and Chromium loads its own
+  // WebUI for it (chrome://…omnibox-popup…) on the same 2 cores: let that
+  // finish first, as in a browser that is already open.
+  if (SETTLE) await page.waitForTimeout(SETTLE);
+  await page.addInitScript(pasteAndWatch, pasted);
+  await page.goto(base + p.path);
+  await page.waitForFunction((kind) => (kind === 'bench' ? document.body.dataset.ready : window.paintedAt), p.kind, { timeout: 30000 });
+  const r = await page.evaluate(() => {
+    const out = {};
+    const nav = performance.getEntriesByType('navigation')[0];
+    out.html = nav.responseEnd;
+    out.dcl = nav.domContentLoadedEventEnd;
+    for (const e of performance.getEntriesByType('resource')) {
+      const name = e.name.split('/').pop();
+      if (name === 'jikenbo.js') out.js = e.responseEnd;
+      if (name === 'jikenbo_bg.wasm') { out.wasmStart = e.startTime; out.wasm = e.responseEnd; }
+      if (name === 'worker.js') out.workerJs = e.responseEnd;
+    }
+    for (const e of performance.getEntriesByType('mark')) {
+      if (!e.name.startsWith('jikenbo:')) continue;
+      out[e.name.slice(8)] ??= e.startTime;
+      if (e.name === 'jikenbo:worker-result') out['worker-ms'] ??= e.detail?.ms;
+      if (e.name === 'jikenbo:main-thread-result') out['main-ms'] ??= e.detail?.ms;
+    }
+    Object.assign(out, window.phases ?? {});
+    if (window.firstResultAt != null) out.first = window.firstResultAt;
+    if (window.renderedAt != null) { out.first = window.renderedAt; out.painted = window.paintedAt; }
+    return out;
+  });
+  await context.close();
+  return r;
+}
+
+/** One line: the median of each phase (absolute: ms since navigation start; durations in brackets). */
+function phaseLine(p, runs) {
+  const med = (f) => { const xs = runs.map(f).filter((x) => Number.isFinite(x)); return xs.length ? stats(xs).median : null; };
+  const parts = [];
+  const at = (label, key) => { const m = med((r) => r[key]); if (m != null) parts.push(`${label} ${fmt(m, 1)}`); };
+  const dur = (label, f) => { const m = med(f); if (m != null) parts.push(`${label} (${fmt(m, 1)})`); };
+  at('html', 'html'); at('jikenbo.js', 'js'); at('wasm fetch start', 'wasmStart'); at('wasm fetched', 'wasm');
+  at('script', 'script'); at('compiled', 'compiled'); dur('compile wait', (r) => r.compiled - r.script);
+  at('inited', 'inited'); dur('instantiate', (r) => r.inited - (r.compiled ?? r.script));
+  at('worker.js', 'workerJs'); at('worker ready', 'worker-ready');
+  const onMain = runs.filter((r) => r['main-thread-classify'] != null).length;
+  if (onMain) parts.push(`first classify on the main thread in ${onMain}/${runs.length}`);
+  dur('classify 1', (r) => r.c1e - r.c1s); dur('classify 2', (r) => r.c2e - r.c2s);
+  dur('one-time', (r) => (r.c1e - r.c1s) - (r.c2e - r.c2s));
+  dur('worker classify 1', (r) => r['worker-ms']); at('worker result', 'worker-result');
+  dur('main-thread classify 1', (r) => r['main-ms']);
+  at('FIRST RESULT', 'first'); at('painted', 'painted');
+  const f = stats(runs.map((r) => r.first));
+  return `${p.spec}: ${parts.join(' | ')}\n  first result: median ${fmt(f.median, 1)} ms, p95 ${fmt(f.p95, 1)}, min ${fmt(f.min, 1)} over ${f.n} fresh contexts (target <= 50 ms)`;
+}
+
+try {
+  // (1) navigation → first result, each time in a fresh context (empty cache),
+  // the pages interleaved (the order alternates from round to round).
+  const results = PAGES.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    const order = PAGES.map((_, j) => j);
+    if (i % 2) order.reverse();
+    for (const j of order) results[j].push(await firstResult(PAGES[j]));
+  }
+  console.log(`chromium ${browser.version()} headless; ${source}; pasted notice ${Buffer.byteLength(pasted)} bytes; package ${PKG.replace(ROOT, '')}`);
+  console.log('navigation -> first result, median ms since navigation start (durations in brackets):');
+  PAGES.forEach((p, j) => console.log(phaseLine(p, results[j])));
+  if (!FIRST_ONLY) await perInput();
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// (2) classify times, in one page.
+async function perInput() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/');
   await page.waitForSelector('body[data-ready]', { timeout: 30000 });
   const runsFor = (bytes) => (QUICK ? 1 : bytes >= 1e7 ? 3 : bytes >= 1e6 ? 5 : bytes >= 1e5 ? 11 : 31);
   const time = (texts, runs) => page.evaluate(({ texts, runs }) => {
@@ -61,16 +183,9 @@ try {
   for (const size of SIZES.filter((s) => !QUICK || s < 1e7)) {
     rows.push([sizeName(size), size, stats(await time([ofSize(notices, size)], runsFor(size)))]);
   }
-  const version = browser.version();
-  const f = stats(firsts);
-  console.log(`chromium ${version} headless; ${source}; pasted notice ${Buffer.byteLength(pasted)} bytes; package ${PKG.replace(ROOT, '')}`);
-  console.log(`navigation -> first result: median ${fmt(f.median, 1)} ms, p95 ${fmt(f.p95, 1)} ms, min ${fmt(f.min, 1)} ms over ${f.n} fresh contexts (target <= 50 ms)`);
   console.log('| input | runs | median ms | p95 ms | MB/s (median) |');
   console.log('|---|---:|---:|---:|---:|');
   for (const [name, bytes, s] of rows) console.log(`| ${name} | ${s.n} | ${fmt(s.median)} | ${fmt(s.p95)} | ${fmt(bytes / 1e6 / (s.median / 1e3), 2)} |`);
   const b100k = rows.find((r) => r[1] === 1e5), b10m = rows.find((r) => r[1] === 1e7);
   if (b100k && b10m) console.log(`linearity: time(10 MB) / time(100 KB) = ${fmt(b10m[2].median / b100k[2].median, 1)} (linear = 100; bound 120)`);
-} finally {
-  await browser.close();
-  server.close();
 }
