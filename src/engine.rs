@@ -144,6 +144,10 @@ fn alternation(specs: &[RuleSpec], id: &str, eager: bool) -> Result<Option<Lazy>
     Ok(Some(lazy))
 }
 
+fn is_name_cue(rules: &[Rule], cue: &Cue) -> bool {
+    rules[cue.rule].field == Field::Org && cue.evidence_id.contains("#name")
+}
+
 impl Engine {
     pub fn new(specs: Vec<RuleSpec>) -> Result<Engine, RuleError> {
         // The built-in rules were validated by build.rs: their regexes are
@@ -197,8 +201,11 @@ impl Engine {
                 .build()
                 .map_err(|e| RuleError { rule: "(rule set)".into(), reason: e.to_string() })?;
         }
+        // The `#name` cues of the organization rules are run on the
+        // organisation's name only (`match_name`), never on the text.
+        let pre = prefilter::Prefilter::new(&patterns, |ci| is_name_cue(&rules, &cues[ci]));
         Ok(Engine {
-            pre: prefilter::Prefilter::new(&patterns),
+            pre,
             res,
             negation: alternation(&specs, "negation", eager)?,
             anti_negation: alternation(&specs, "anti_negation", eager)?,
@@ -220,7 +227,7 @@ impl Engine {
     /// `not_near` conditions. Hits come sorted by position.
     pub fn scan(&self, text: &str, segs: &[Segment]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        self.pre.candidates(text, segs, |si, ci| {
+        self.pre.candidates(text, segs, |si, ci, starts| {
             let seg = &segs[si];
             let s = &text[seg.start..seg.end];
             let cue = &self.cues[ci];
@@ -230,12 +237,60 @@ impl Engine {
             if cue.not_near.as_ref().is_some_and(|r| r.get().is_match(s)) {
                 return;
             }
-            self.res[ci].get().for_each(s, |a, b| {
-                hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
-            });
+            let re = self.res[ci].get();
+            match starts {
+                prefilter::Starts::Anywhere => re.for_each(s, |a, b| {
+                    hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
+                }),
+                prefilter::Starts::Before(ends, max) => {
+                    // Starts lie in the windows [end - max, end) before the ends.
+                    let bytes = s.as_bytes();
+                    let mut after = 0;
+                    let mut a = 0;
+                    for &e in ends {
+                        let e = e as usize - seg.start;
+                        a = a.max(e.saturating_sub(max)).max(after);
+                        while a < e {
+                            if bytes[a] & 0xc0 != 0x80 && re.can_start(bytes[a]) {
+                                if let Some(b) = re.match_at(s, a) {
+                                    if b > a {
+                                        hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
+                                        after = b;
+                                        a = b;
+                                        continue;
+                                    }
+                                }
+                            }
+                            a += 1;
+                        }
+                    }
+                }
+                prefilter::Starts::At(at) => {
+                    // Leftmost-first, non-overlapping: a match at the first
+                    // start that has one, then the next start after its end.
+                    let mut after = 0;
+                    for &p in at {
+                        let a = p as usize - seg.start;
+                        if a < after {
+                            continue;
+                        }
+                        if let Some(b) = re.match_at(s, a) {
+                            if b > a {
+                                hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
+                                after = b;
+                            }
+                        }
+                    }
+                }
+            }
         });
         hits.sort_by_key(|h| (h.start, h.end, h.cue));
         hits
+    }
+
+    #[cfg(test)]
+    pub fn pre_only(&self, text: &str, segs: &[Segment], n: &mut usize) {
+        self.pre.candidates(text, segs, |_, _, _| *n += 1);
     }
 
     /// Whether the clause after a hit (up to the segment end or the next
@@ -302,6 +357,11 @@ mod prefilter {
     use crate::segment::Segment;
     use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 
+    /// An output of the automaton: the cue, and the length of the literal
+    /// when it is a prefix literal (`SUFFIX` otherwise).
+    type Out = (u32, u32);
+    const SUFFIX: u32 = u32::MAX;
+
     pub(crate) struct Prefilter {
         /// Transitions of the root, dense.
         root: Box<[u32; 256]>,
@@ -310,44 +370,82 @@ mod prefilter {
         /// Sorted by byte within each node.
         edges: Vec<(u8, u32)>,
         fail: Vec<u32>,
-        /// Per node: the cues whose literal ends here (own and via failure
-        /// links), as a range of `outs`.
+        /// Per node: the literals that end here (own and via failure links),
+        /// as a range of `outs`.
         out: Vec<(u32, u32)>,
-        outs: Vec<u32>,
+        outs: Vec<Out>,
         /// Cues that are candidates in every segment (bit set).
         always: Vec<u64>,
+        /// Cues filtered by prefix literals: their matches start where one
+        /// of the literals does (bit set).
+        prefix: Vec<u64>,
+        /// The longest match of each cue filtered by suffix literals, when
+        /// bounded.
+        max_len: Vec<Option<usize>>,
+        /// Cues never run on segments (bit set).
+        skip: Vec<u64>,
     }
 
-    /// The literal set of one pattern, or None when it cannot filter
-    /// (infinite, or containing the empty string).
-    fn literals(pattern: &str) -> Option<Seq> {
+    /// The candidate start positions of a cue in a segment, when known.
+    pub(crate) enum Starts<'a> {
+        /// Every match starts at one of these (sorted) positions.
+        At(&'a [u32]),
+        /// Every match ends at one of these (sorted) positions and is at most
+        /// this many bytes long.
+        Before(&'a [u32], usize),
+        /// Search the whole segment.
+        Anywhere,
+    }
+
+    /// The literal set of one pattern and whether it is a prefix set, or
+    /// None when it cannot filter (infinite, or containing the empty
+    /// string). Prefixes are preferred: they also say where a match starts.
+    fn literals(pattern: &str) -> Option<(Seq, bool, Option<usize>)> {
         let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-        let mut best: Option<Seq> = None;
-        for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
+        let max = hir.properties().maximum_len();
+        let usable = |kind| {
             let seq = Extractor::new().kind(kind).extract(&hir);
-            let Some(min) = seq.min_literal_len() else { continue };
-            if min == 0 || seq.literals().is_none() {
-                continue;
-            }
-            if best.as_ref().is_none_or(|b| min > b.min_literal_len().unwrap_or(0)) {
-                best = Some(seq);
-            }
+            let min = seq.min_literal_len()?;
+            (min > 0 && seq.literals().is_some()).then_some((min, seq))
+        };
+        match (usable(ExtractKind::Prefix), usable(ExtractKind::Suffix)) {
+            // A prefix of one CJK character (3 bytes) is selective enough.
+            (Some((pm, p)), Some((sm, _))) if pm >= 3 || pm >= sm => Some((p, true, max)),
+            (Some((_, p)), None) => Some((p, true, max)),
+            (_, Some((_, s))) => Some((s, false, max)),
+            (None, None) => None,
         }
-        best
+    }
+
+    fn has(bits: &[u64], i: usize) -> bool {
+        bits[i / 64] & (1 << (i % 64)) != 0
     }
 
     impl Prefilter {
-        pub(crate) fn new(patterns: &[String]) -> Prefilter {
+        /// `skip(i)`: cue i is never looked for in the text.
+        pub(crate) fn new(patterns: &[String], skip: impl Fn(usize) -> bool) -> Prefilter {
             let words = patterns.len().div_ceil(64).max(1);
             let mut always = vec![0u64; words];
+            let mut prefix = vec![0u64; words];
+            let mut skipped = vec![0u64; words];
+            let mut max_len = vec![None; patterns.len()];
             // Trie.
             let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-            let mut own: Vec<Vec<u32>> = vec![Vec::new()];
+            let mut own: Vec<Vec<Out>> = vec![Vec::new()];
             for (ci, p) in patterns.iter().enumerate() {
-                let Some(seq) = literals(p) else {
+                if skip(ci) {
+                    skipped[ci / 64] |= 1 << (ci % 64);
+                    continue;
+                }
+                let Some((seq, is_prefix, max)) = literals(p) else {
                     always[ci / 64] |= 1 << (ci % 64);
                     continue;
                 };
+                if is_prefix {
+                    prefix[ci / 64] |= 1 << (ci % 64);
+                } else {
+                    max_len[ci] = max;
+                }
                 for lit in seq.literals().unwrap_or(&[]) {
                     let mut s = 0usize;
                     for &b in lit.as_bytes() {
@@ -362,8 +460,9 @@ mod prefilter {
                             }
                         };
                     }
-                    if !own[s].contains(&(ci as u32)) {
-                        own[s].push(ci as u32);
+                    let o = (ci as u32, if is_prefix { lit.as_bytes().len() as u32 } else { SUFFIX });
+                    if !own[s].contains(&o) {
+                        own[s].push(o);
                     }
                 }
             }
@@ -394,7 +493,7 @@ mod prefilter {
                     order.push(t as usize);
                 }
             }
-            let mut merged: Vec<Vec<u32>> = own;
+            let mut merged: Vec<Vec<Out>> = own;
             for &s in &order {
                 let f = fail[s] as usize;
                 if f != 0 && !merged[f].is_empty() {
@@ -418,7 +517,7 @@ mod prefilter {
                 out.push((outs.len() as u32, merged[s].len() as u32));
                 outs.extend(merged[s].iter().copied());
             }
-            Prefilter { root, span, edges, fail, out, outs, always }
+            Prefilter { root, span, edges, fail, out, outs, always, prefix, max_len, skip: skipped }
         }
 
         #[inline]
@@ -436,25 +535,16 @@ mod prefilter {
             }
         }
 
-        /// Calls `f(segment, cue)` for every cue that may match in a
+        /// Calls `f(segment, cue, starts)` for every cue that may match in a
         /// segment: segments in order, cues in ascending order within one.
-        pub(crate) fn candidates(&self, text: &str, segs: &[Segment], mut f: impl FnMut(usize, usize)) {
+        pub(crate) fn candidates(&self, text: &str, segs: &[Segment], mut f: impl FnMut(usize, usize, Starts)) {
             let mut bits = vec![0u64; self.always.len()];
             let any_always = self.always.iter().any(|&w| w != 0);
-            let mut flush = |seg_i: usize, bits: &mut [u64]| {
-                for (w, word) in bits.iter_mut().enumerate() {
-                    let mut x = *word | self.always[w];
-                    *word = 0;
-                    while x != 0 {
-                        let b = x.trailing_zeros() as usize;
-                        x &= x - 1;
-                        f(seg_i, w * 64 + b);
-                    }
-                }
-            };
+            // (cue, start) of the prefix literals seen in the segment.
+            let mut starts: Vec<(u32, u32)> = Vec::new();
+            let mut positions: Vec<u32> = Vec::new();
             let bytes = text.as_bytes();
             let mut s = 0u32;
-            let mut cur = usize::MAX;
             for (si, seg) in segs.iter().enumerate() {
                 // Occurrences end inside the segment; they may start before it
                 // (they are then not inside any match) — harmless, only a
@@ -464,22 +554,63 @@ mod prefilter {
                 for &b in &bytes[from..seg.start] {
                     s = self.step(s, b);
                 }
-                for &b in &bytes[seg.start..seg.end] {
+                for (i, &b) in bytes[seg.start..seg.end].iter().enumerate() {
                     s = self.step(s, b);
                     let (a, len) = self.out[s as usize];
                     if len != 0 {
-                        for &c in &self.outs[a as usize..(a + len) as usize] {
+                        for &(c, l) in &self.outs[a as usize..(a + len) as usize] {
                             bits[c as usize / 64] |= 1 << (c % 64);
+                            if l != SUFFIX {
+                                // A literal that starts before the segment is
+                                // inside no match of it.
+                                if let Some(st) = (seg.start + i + 1).checked_sub(l as usize).filter(|&x| x >= seg.start) {
+                                    starts.push((c, st as u32));
+                                }
+                            } else {
+                                starts.push((c, (seg.start + i + 1) as u32));
+                            }
                         }
                         found = true;
                     }
                 }
-                if found || any_always {
-                    flush(si, &mut bits);
+                if !(found || any_always) {
+                    continue;
                 }
-                cur = si;
+                starts.sort_unstable();
+                starts.dedup();
+                positions.clear();
+                positions.extend(starts.iter().map(|&(_, p)| p));
+                let mut k = 0;
+                for (w, word) in bits.iter_mut().enumerate() {
+                    let mut x = *word | self.always[w];
+                    *word = 0;
+                    while x != 0 {
+                        let ci = w * 64 + x.trailing_zeros() as usize;
+                        x &= x - 1;
+                        if has(&self.skip, ci) {
+                            continue;
+                        }
+                        while k < starts.len() && (starts[k].0 as usize) < ci {
+                            k += 1;
+                        }
+                        let from = k;
+                        while k < starts.len() && starts[k].0 as usize == ci {
+                            k += 1;
+                        }
+                        let at = &positions[from..k];
+                        if has(&self.prefix, ci) {
+                            if !at.is_empty() {
+                                f(si, ci, Starts::At(at));
+                            }
+                        } else if let (Some(max), false) = (self.max_len[ci], at.is_empty()) {
+                            f(si, ci, Starts::Before(at, max));
+                        } else {
+                            f(si, ci, Starts::Anywhere);
+                        }
+                    }
+                }
+                starts.clear();
             }
-            let _ = cur;
         }
     }
 }
@@ -502,6 +633,9 @@ mod tests {
         for (si, seg) in segs.iter().enumerate() {
             let s = &text[seg.start..seg.end];
             for (ci, cue) in engine.cues.iter().enumerate() {
+                if is_name_cue(&engine.rules, cue) {
+                    continue;
+                }
                 let oracle = |l: &Lazy| re(l).is_match(s);
                 if cue.near.as_ref().is_some_and(|r| !oracle(r)) {
                     continue;

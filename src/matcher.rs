@@ -113,6 +113,41 @@ fn lead(c: u32) -> u8 {
     }
 }
 
+/// An alternation: each alternative's program counter and the bytes it can
+/// start with (`ALL` when it can match empty), in priority order.
+#[derive(Debug)]
+struct AltInst {
+    branches: Box<[(u32, ByteSet)]>,
+    /// For long alternations, a dispatch on the next character: per
+    /// character, the alternatives that can start with it (ascending); and
+    /// the ones that can start with any character.
+    dispatch: Option<(Box<[(u32, Box<[u16]>)]>, Box<[u16]>)>,
+}
+
+impl AltInst {
+    fn new(branches: Vec<(u32, ByteSet)>, firsts: Vec<Option<Vec<u32>>>) -> Box<AltInst> {
+        let mut dispatch = None;
+        if branches.len() >= 4 && branches.len() < u16::MAX as usize {
+            let mut chars: Vec<u32> = firsts.iter().flatten().flatten().copied().collect();
+            chars.sort_unstable();
+            chars.dedup();
+            let others: Vec<u16> = (0..firsts.len()).filter(|&i| firsts[i].is_none()).map(|i| i as u16).collect();
+            let map: Vec<(u32, Box<[u16]>)> = chars
+                .iter()
+                .map(|&c| {
+                    let list: Vec<u16> = (0..firsts.len())
+                        .filter(|&i| firsts[i].as_ref().is_none_or(|f| f.contains(&c)))
+                        .map(|i| i as u16)
+                        .collect();
+                    (c, list.into_boxed_slice())
+                })
+                .collect();
+            dispatch = Some((map.into_boxed_slice(), others.into_boxed_slice()));
+        }
+        Box::new(AltInst { branches: branches.into_boxed_slice(), dispatch })
+    }
+}
+
 #[derive(Debug)]
 enum Inst {
     /// These bytes, then the next instruction.
@@ -125,7 +160,7 @@ enum Inst {
     Look(Look),
     /// Alternatives in priority order: the program counter of each, and
     /// the bytes it can start with (`ALL` when it can match empty).
-    Alt(Box<[(u32, ByteSet)]>),
+    Alt(Box<AltInst>),
     Jump(u32),
     /// `class{min,max}` (max `u32::MAX`: unbounded), then `next`.
     Repeat { class: u32, min: u32, max: u32, greedy: bool, next: u32 },
@@ -145,6 +180,8 @@ pub(crate) struct Prog {
     anchored: bool,
     /// Number of capture slots (two per group, group 0 included).
     slots: usize,
+    /// Where a search may start, from the pattern's prefix literals.
+    starts: Option<StartTable>,
     /// The pattern, for the `regex` fallback.
     src: Box<str>,
     fallback: std::sync::OnceLock<regex::Regex>,
@@ -198,7 +235,9 @@ impl Prog {
         c.insts.push(Inst::Match);
         let first = first_bytes(&hir).unwrap_or(ALL);
         let anchored = starts_anchored(&hir);
+        let starts = StartTable::new(&hir);
         Ok(Prog {
+            starts,
             insts: c.insts,
             classes: c.classes,
             first,
@@ -234,6 +273,29 @@ impl Prog {
     /// Every non-overlapping, non-empty match, in order.
     pub(crate) fn for_each(&self, hay: &str, f: impl FnMut(usize, usize)) {
         with_scratch(|sc| self.for_each_in(hay, sc, f))
+    }
+
+    /// Whether a match can start with this byte.
+    #[inline]
+    pub(crate) fn can_start(&self, b: u8) -> bool {
+        set_has(&self.first, b)
+    }
+
+    /// The end of the match that starts exactly at `start`, if any.
+    pub(crate) fn match_at(&self, hay: &str, start: usize) -> Option<usize> {
+        with_scratch(|sc| {
+            sc.slots.clear();
+            sc.slots.resize(self.slots, None);
+            if self.anchored && start > 0 {
+                return None;
+            }
+            let mut budget = ATTEMPT_BUDGET;
+            match self.run(hay.as_bytes(), start, sc, 2, &mut budget) {
+                Ok(true) => sc.slots[1],
+                Ok(false) => None,
+                Err(Over) => self.regex().find_at(hay, start).filter(|m| m.start() == start).map(|m| m.end()),
+            }
+        })
     }
 
     fn find_at_in(&self, hay: &str, from: usize, sc: &mut Scratch) -> Option<(usize, usize)> {
@@ -292,6 +354,17 @@ impl Prog {
         let last = if self.anchored { 0 } else { bytes.len() };
         let mut budget = ATTEMPT_BUDGET + BYTE_BUDGET * (bytes.len() - from.min(bytes.len()));
         let mut start = from;
+        if let (Some(t), false) = (&self.starts, self.anchored) {
+            // Only where the first characters can begin a prefix literal.
+            while start < bytes.len() {
+                let b = bytes[start];
+                if b & 0xc0 != 0x80 && t.may_start(bytes, start) && self.run(bytes, start, sc, nslots, &mut budget)? {
+                    return Ok(true);
+                }
+                start += 1;
+            }
+            return Ok(false);
+        }
         while start <= last {
             if start < bytes.len() {
                 let b = bytes[start];
@@ -457,11 +530,24 @@ impl Prog {
     /// The first alternative from `k` on that can start at `pos`, and the
     /// index of the one after it that can (if any).
     #[inline]
-    fn pick(&self, alts: &[(u32, ByteSet)], k: usize, hay: &[u8], pos: usize) -> Option<(usize, Option<usize>)> {
+    fn pick(&self, alt: &AltInst, k: usize, hay: &[u8], pos: usize) -> Option<(usize, Option<usize>)> {
+        let alts = &alt.branches;
         let ok = |(_, set): &(u32, ByteSet)| match hay.get(pos) {
             Some(&b) => set_has(set, b),
             None => *set == ALL,
         };
+        if let Some((map, others)) = &alt.dispatch {
+            let list: &[u16] = match decode(hay, pos) {
+                Some((c, _)) => match map.binary_search_by_key(&c, |e| e.0) {
+                    Ok(i) => &map[i].1,
+                    Err(_) => others,
+                },
+                None => others,
+            };
+            let mut it = list.iter().map(|&b| b as usize).filter(|&b| b >= k && ok(&alts[b]));
+            let i = it.next()?;
+            return Some((alts[i].0 as usize, it.next()));
+        }
         let i = k + alts[k..].iter().position(|a| ok(a))?;
         let next = alts[i + 1..].iter().position(|a| ok(a)).map(|j| i + 1 + j);
         Some((alts[i].0 as usize, next))
@@ -476,6 +562,71 @@ impl Prog {
             None
         }
     }
+}
+
+/// A filter on search start positions: a hashed set of the first one or
+/// two characters of every prefix literal of the pattern (every match
+/// begins with one of those literals).
+#[derive(Debug)]
+struct StartTable {
+    bits: Box<[u64; 64]>,
+    /// Characters hashed: 1 or 2.
+    chars: usize,
+}
+
+impl StartTable {
+    fn new(hir: &Hir) -> Option<StartTable> {
+        use regex_syntax::hir::literal::{ExtractKind, Extractor};
+        let seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+        let lits = seq.literals()?;
+        if lits.is_empty() {
+            return None;
+        }
+        // The literals' leading characters (a literal may end inside a
+        // character when the extractor cut it: only whole characters count).
+        let heads: Vec<Vec<u32>> = lits
+            .iter()
+            .map(|l| {
+                let b = l.as_bytes();
+                let valid = match std::str::from_utf8(b) {
+                    Ok(s) => s,
+                    Err(e) => std::str::from_utf8(&b[..e.valid_up_to()]).unwrap_or(""),
+                };
+                valid.chars().take(2).map(|c| c as u32).collect()
+            })
+            .collect();
+        let min = heads.iter().map(Vec::len).min()?;
+        if min == 0 {
+            return None;
+        }
+        let mut bits = Box::new([0u64; 64]);
+        for h in &heads {
+            let k = hash(&h[..min]);
+            bits[k >> 6] |= 1 << (k & 63);
+        }
+        Some(StartTable { bits, chars: min })
+    }
+
+    #[inline]
+    fn may_start(&self, hay: &[u8], pos: usize) -> bool {
+        let Some((c1, n)) = decode(hay, pos) else { return false };
+        let k = if self.chars == 1 {
+            hash(&[c1])
+        } else {
+            let Some((c2, _)) = decode(hay, pos + n) else { return false };
+            hash(&[c1, c2])
+        };
+        self.bits[k >> 6] & (1 << (k & 63)) != 0
+    }
+}
+
+#[inline]
+fn hash(cs: &[u32]) -> usize {
+    let mut h = 0u32;
+    for &c in cs {
+        h = (h ^ c).wrapping_mul(0x9e37_79b1);
+    }
+    (h >> 20) as usize
 }
 
 /// The scalar value at `pos` of valid UTF-8 and its length.
@@ -734,7 +885,7 @@ impl Compiler {
                 }
             }
             HirKind::Alternation(alts) => {
-                let at = self.push(Inst::Alt(Box::new([])))?;
+                let at = self.push(Inst::Jump(0))?;
                 let mut targets = Vec::with_capacity(alts.len());
                 let mut jumps = Vec::with_capacity(alts.len());
                 for a in alts {
@@ -746,7 +897,8 @@ impl Compiler {
                 for j in jumps {
                     self.insts[j as usize] = Inst::Jump(end);
                 }
-                self.insts[at as usize] = Inst::Alt(targets.into_boxed_slice());
+                let firsts = alts.iter().map(first_chars).collect();
+                self.insts[at as usize] = Inst::Alt(AltInst::new(targets, firsts));
             }
             HirKind::Repetition(r) => {
                 let max = r.max.unwrap_or(u32::MAX);
@@ -764,7 +916,7 @@ impl Compiler {
                 let sub_first = first_bytes(&r.sub).unwrap_or(ALL);
                 if r.max.is_none() {
                     // L: Alt[body, out] (or [out, body] when lazy); body; Jump L.
-                    let at = self.push(Inst::Alt(Box::new([])))?;
+                    let at = self.push(Inst::Jump(0))?;
                     let body = self.insts.len() as u32;
                     self.emit(&r.sub)?;
                     self.push(Inst::Jump(at))?;
@@ -774,7 +926,7 @@ impl Compiler {
                     // Each optional copy: Alt[body, out]; body — all exits to the end.
                     let mut alts = Vec::new();
                     for _ in r.min..max {
-                        let at = self.push(Inst::Alt(Box::new([])))?;
+                        let at = self.push(Inst::Jump(0))?;
                         alts.push(at);
                         self.emit(&r.sub)?;
                     }
@@ -789,11 +941,46 @@ impl Compiler {
     }
 }
 
-fn alt_pair(greedy: bool, body: (u32, ByteSet), out: u32) -> Box<[(u32, ByteSet)]> {
-    if greedy {
-        Box::new([body, (out, ALL)])
-    } else {
-        Box::new([(out, ALL), body])
+fn alt_pair(greedy: bool, body: (u32, ByteSet), out: u32) -> Box<AltInst> {
+    let pair = if greedy { vec![body, (out, ALL)] } else { vec![(out, ALL), body] };
+    Box::new(AltInst { branches: pair.into_boxed_slice(), dispatch: None })
+}
+
+/// The characters a match of `hir` can start with, when they are few and
+/// known (None: any, or it can match empty).
+fn first_chars(hir: &Hir) -> Option<Vec<u32>> {
+    match hir.kind() {
+        HirKind::Literal(l) => {
+            let s = match std::str::from_utf8(&l.0) {
+                Ok(s) => s,
+                Err(e) => std::str::from_utf8(&l.0[..e.valid_up_to()]).ok()?,
+            };
+            s.chars().next().map(|c| vec![c as u32])
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            let n: u32 = c.ranges().iter().map(|r| r.end() as u32 - r.start() as u32 + 1).sum();
+            if n > 16 {
+                return None;
+            }
+            Some(c.ranges().iter().flat_map(|r| r.start() as u32..=r.end() as u32).collect())
+        }
+        HirKind::Capture(c) => first_chars(&c.sub),
+        HirKind::Repetition(r) if r.min > 0 => first_chars(&r.sub),
+        HirKind::Concat(parts) => {
+            let p = parts.first()?;
+            if p.properties().minimum_len().is_none_or(|m| m == 0) {
+                return None;
+            }
+            first_chars(p)
+        }
+        HirKind::Alternation(alts) => {
+            let mut out = Vec::new();
+            for a in alts {
+                out.extend(first_chars(a)?);
+            }
+            Some(out)
+        }
+        _ => None,
     }
 }
 
