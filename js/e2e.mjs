@@ -326,11 +326,11 @@ GROUPS.hostile = async () => {
     value: document.getElementById('notice').value === text,
     mirror: document.getElementById('mirror').textContent.replace(/\u200b$/, '') === text,
     injected: document.querySelectorAll('img, script:not([src]), svg, iframe, a[href^="javascript"]').length,
-    scripts: document.querySelectorAll('script').length,
+    scripts: [...document.querySelectorAll('script')].filter((s) => s.parentElement !== document.head).length, // the page's own are in <head>
     strays: window.__strays,
   }), hostile);
   check(dom.value && dom.mirror, 'hostile: field and mirror hold the text verbatim, as text');
-  check(dom.injected === 0 && dom.scripts === 1, `hostile: no element was created from the text (img/svg/iframe/script: ${dom.injected})`);
+  check(dom.injected === 0 && dom.scripts === 0, `hostile: no element was created from the text (img/svg/iframe/script: ${dom.injected})`);
   check(dom.strays.length === 0, 'hostile: no new element outside the result areas', dom.strays.join('\n'));
   check(!g.requests.some((r) => /\/x$/.test(r.url)), 'hostile: <img src=x> was never requested');
 

@@ -3,8 +3,10 @@
 // and error states. No framework, no build step: ES modules served as is,
 // the classifier imported from ./pkg/ (the npm package, copied by `make www`).
 
-import { loadJikenbo, explainLoadError } from './lib/loader.js';
-import { createEngine } from './lib/engine.js';
+import { explainLoadError } from './lib/loader.js';
+// Fetching and compiling the package and starting the worker that runs it
+// begin in lib/boot.js (index.html runs it first); start() below waits.
+import { takeEngine } from './lib/boot.js';
 import { NoticeView } from './lib/view.js';
 import { strings, normalizeLang } from './lib/i18n.js';
 import { themeCss, componentCss, sheet } from './lib/styles.js';
@@ -209,13 +211,14 @@ async function start() {
   loadError = null;
   delete document.body.dataset.error;
   setLoading();
+  const { loading, engine } = takeEngine();
   try {
-    const loaded = await loadJikenbo(new URL('./pkg/jikenbo.js', import.meta.url));
+    const loaded = await loading;
     const api = loaded.api;
     $('status').classList.remove('loading');
     $('status').setAttribute('role', 'status');
     view.setStatus(strings(lang).ready);
-    view.setApi(loaded, createEngine(loaded, new URL('./lib/worker.js', import.meta.url)));
+    view.setApi(loaded, engine);
     $('results').setAttribute('aria-busy', 'false');
     try {
       const v = api.version();
@@ -223,6 +226,7 @@ async function start() {
     } catch { /* optional */ }
     document.body.dataset.ready = '';
   } catch (err) {
+    engine.dispose();
     loadError = err;
     showLoadError(err);
   }

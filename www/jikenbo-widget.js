@@ -74,7 +74,7 @@
  */
 
 import { loadJikenbo, explainLoadError } from './lib/loader.js';
-import { createEngine } from './lib/engine.js';
+import { startEngine } from './lib/engine.js';
 import { NoticeView } from './lib/view.js';
 import { strings, normalizeLang } from './lib/i18n.js';
 import { themeCss, componentCss, sheet } from './lib/styles.js';
@@ -240,8 +240,11 @@ export class JikenboClassifier extends HTMLElement {
   _load() {
     this._loading ??= (async () => {
       const wasm = this.getAttribute('wasm-url');
+      const loading = loadJikenbo(PACKAGE_URL, wasm ? new URL(wasm, document.baseURI) : null);
+      // The worker starts now: it loads jikenbo.js while the .wasm compiles.
+      const engine = startEngine(loading, WORKER_URL);
       try {
-        const loaded = await loadJikenbo(PACKAGE_URL, wasm ? new URL(wasm, document.baseURI) : null);
+        const loaded = await loading;
         const api = loaded.api;
         this._api = api;
         this._status.classList.remove('loading');
@@ -251,9 +254,10 @@ export class JikenboClassifier extends HTMLElement {
         try { version = api.version(); } catch { /* optional */ }
         this._emit('jikenbo-ready', { version });
         this._resolveReady();
-        this._view.setApi(loaded, createEngine(loaded, WORKER_URL));
+        this._view.setApi(loaded, engine);
         return api;
       } catch (err) {
+        engine.dispose();
         this._failed = err;
         this._loading = null; // a later call may retry
         const info = this._showLoadError(err);

@@ -3,7 +3,17 @@
 // thread. Latest wins: a request made while an older one has run for a
 // while terminates that worker (cancelling it) and starts afresh.
 
+import { mark } from './loader.js';
+
 const SUPERSEDED = 'superseded';
+
+/**
+ * Until the worker is ready (it takes a while to start: a new thread, its own
+ * fetch of jikenbo.js, instantiation), a text of at most this many UTF-16
+ * units is classified on the main thread at once (a few milliseconds for a
+ * notice) instead of waiting for the worker. Longer texts wait.
+ */
+export const MAIN_THREAD_UNTIL_READY = 20_000;
 
 export class Superseded extends Error {
   constructor() { super('superseded by a newer text'); this.name = SUPERSEDED; }
@@ -12,10 +22,12 @@ export class Superseded extends Error {
 class MainThreadEngine {
   constructor(loaded) { this.api = loaded.api; this.kind = 'main'; }
   async classify(text) {
+    const api = await this.api; // a promise while the package is still loading
     const t0 = performance.now();
-    const report = this.api.classify(text);
+    const report = api.classify(text);
     return { report, ms: performance.now() - t0 };
   }
+  dispose() {}
 }
 
 class WorkerEngine {
@@ -26,8 +38,12 @@ class WorkerEngine {
     this.current = null; // { id, text, resolve, reject, t0 }
     this.next = null;
     this.seq = 0;
+    this.api = null; // the page's own instance, once loaded (setApi)
     this.spawn();
   }
+
+  /** The package, loaded on the page's thread too (NoticeView.setApi). */
+  setApi(api) { this.api = api; }
 
   spawn() {
     const w = new Worker(this.workerUrl, { type: 'module', name: 'jikenbo' });
@@ -37,8 +53,19 @@ class WorkerEngine {
       if (!this.isReady) this.useFallback();
       else this.fail(new Error(`worker error: ${e.message || 'crashed'}`));
     };
-    w.postMessage({ type: 'init', moduleUrl: String(this.loaded.moduleUrl), module: this.loaded.module });
+    // The worker imports jikenbo.js at once, while the .wasm may still be
+    // compiling here; it instantiates the Module as soon as it is posted.
+    const moduleUrl = String(this.loaded.moduleUrl);
+    w.postMessage({ type: 'load', moduleUrl });
+    Promise.resolve(this.loaded.module).then((module) => {
+      if (this.worker === w) w.postMessage({ type: 'init', moduleUrl, module });
+    }, () => { /* the load failed: the page shows it and disposes of this engine */ });
     this.worker = w;
+  }
+
+  dispose() {
+    this.worker?.terminate();
+    this.worker = null;
   }
 
   /** The worker cannot start (CSP worker-src, cross-origin script): run on the main thread. */
@@ -60,11 +87,11 @@ class WorkerEngine {
 
   onMessage(m) {
     if (m.type === 'init-error') { this.useFallback(); return; }
-    if (m.type === 'ready') { this.isReady = true; return; }
+    if (m.type === 'ready') { this.isReady = true; mark('worker-ready'); return; }
     const c = this.current;
     if (!c || c.id !== m.id) return;
     this.current = null;
-    if (m.type === 'result') c.resolve({ report: m.report, ms: m.ms });
+    if (m.type === 'result') { mark('worker-result', { ms: m.ms }); c.resolve({ report: m.report, ms: m.ms }); }
     else {
       const err = new Error(m.message);
       err.code = m.code;
@@ -86,6 +113,11 @@ class WorkerEngine {
 
   classify(text) {
     if (this.fallback) return this.fallback.classify(text);
+    if (!this.isReady && this.api && text.length <= MAIN_THREAD_UNTIL_READY) {
+      if (this.next) { this.next.reject(new Superseded()); this.next = null; }
+      mark('main-thread-classify');
+      return new MainThreadEngine({ api: this.api }).classify(text).then((out) => { mark('main-thread-result', { ms: out.ms }); return out; });
+    }
     return new Promise((resolve, reject) => {
       if (this.next) this.next.reject(new Superseded());
       this.next = { text, resolve, reject };
@@ -103,8 +135,10 @@ class WorkerEngine {
 }
 
 /**
- * An engine for `loaded` ({ api, module, moduleUrl } from loadJikenbo).
- * `workerUrl`: URL of lib/worker.js; null → main thread.
+ * An engine for `loaded` ({ api, module, moduleUrl } from loadJikenbo; `api`
+ * and `module` may still be promises: the worker starts at once and gets the
+ * Module when it is compiled). `workerUrl`: URL of lib/worker.js; null → main
+ * thread.
  */
 export function createEngine(loaded, workerUrl) {
   if (workerUrl && loaded.module && typeof Worker === 'function') {
@@ -113,4 +147,15 @@ export function createEngine(loaded, workerUrl) {
     } catch { /* cross-origin script or CSP worker-src: fall back */ }
   }
   return new MainThreadEngine(loaded);
+}
+
+/**
+ * An engine started before the package has loaded: `loading` is the promise
+ * from loadJikenbo (with its `.moduleUrl` and `.module`). A worker starts at
+ * once; if the load fails, the caller disposes of the engine.
+ */
+export function startEngine(loading, workerUrl) {
+  const api = loading.then((l) => l.api);
+  api.catch(() => {}); // the caller reports the failure
+  return createEngine({ moduleUrl: loading.moduleUrl, module: loading.module, api }, workerUrl);
 }

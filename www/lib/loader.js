@@ -5,6 +5,10 @@
 // The package is imported dynamically so that a missing or blocked file
 // becomes a visible, explained error instead of a dead page.
 
+// Performance marks (performance.getEntriesByType('mark'), names
+// `jikenbo:…`) for js/bench/browser.mjs; nothing else reads them.
+export const mark = (name, detail) => { try { performance.mark(`jikenbo:${name}`, detail === undefined ? undefined : { detail }); } catch { /* old browsers */ } };
+
 let shared = null; // { moduleUrl, wasmUrl, promise }
 const cspViolations = [];
 
@@ -19,27 +23,42 @@ if (typeof document !== 'undefined') {
  * Load the package once. `moduleUrl` is the URL of `jikenbo.js`, `wasmUrl`
  * the URL of `jikenbo_bg.wasm` (null: next to the module). The first call
  * decides the URLs; later calls get the same promise.
+ *
+ * jikenbo.js and the .wasm are fetched at the same time, and the .wasm
+ * compiles while it downloads (compileStreaming, when it is served as
+ * application/wasm). The returned promise also carries, for starting a
+ * worker before the load is over: `.moduleUrl` and `.module`, a promise of
+ * the compiled WebAssembly.Module.
  * @returns {Promise<{api: object, module: WebAssembly.Module, moduleUrl: string}>}
  *   api: the package's exports (classify, taxonomy, version, Classifier)
  */
 export function loadJikenbo(moduleUrl, wasmUrl = null) {
   if (shared) return shared.promise;
-  const promise = (async () => {
-    const mod = await import(String(moduleUrl));
-    const wasm = wasmUrl ? String(wasmUrl) : new URL('jikenbo_bg.wasm', String(moduleUrl)).href;
-    // Compile here, once: the Module is handed to the worker too (no second fetch).
+  const url = String(moduleUrl);
+  const wasm = wasmUrl ? String(wasmUrl) : new URL('jikenbo_bg.wasm', url).href;
+  const glue = import(url);
+  // Compile here, once: the Module is handed to the worker too (no second fetch).
+  const module = (async () => {
     const response = await fetch(wasm);
     if (!response.ok) throw new Error(`failed to fetch Wasm: ${response.status} ${response.statusText} fetching '${wasm}'`);
-    let module;
-    if ((response.headers.get('content-type') ?? '').startsWith('application/wasm') && WebAssembly.compileStreaming) {
-      module = await WebAssembly.compileStreaming(response);
-    } else {
-      module = await WebAssembly.compile(await response.arrayBuffer());
-    }
-    await mod.default({ module_or_path: module });
-    return { api: mod, module, moduleUrl: String(moduleUrl) };
+    const m = (response.headers.get('content-type') ?? '').startsWith('application/wasm') && WebAssembly.compileStreaming
+      ? await WebAssembly.compileStreaming(response)
+      : await WebAssembly.compile(await response.arrayBuffer());
+    mark('compiled');
+    return m;
   })();
-  shared = { moduleUrl: String(moduleUrl), wasmUrl, promise };
+  glue.catch(() => {}); // reported through `promise`
+  module.catch(() => {});
+  const promise = (async () => {
+    const mod = await glue;
+    const m = await module;
+    await mod.default({ module_or_path: m });
+    mark('inited');
+    return { api: mod, module: m, moduleUrl: url };
+  })();
+  promise.moduleUrl = url;
+  promise.module = module;
+  shared = { moduleUrl: url, wasmUrl, promise };
   // a failed load may be retried (e.g. after the network came back)
   promise.catch(() => { if (shared?.promise === promise) shared = null; });
   return promise;

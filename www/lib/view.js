@@ -87,6 +87,7 @@ export class NoticeView {
   setApi(loaded, engine) {
     this.api = loaded.api;
     this.engine = engine;
+    engine.setApi?.(loaded.api);
     try {
       this.intentional = new Set(loaded.api.taxonomy().filter((e) => e.intentional).map((e) => e.id));
     } catch { /* optional */ }
