@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // A tiny static file server for www/ (no dependency): correct MIME types
-// (application/wasm included), no caching, never outside its root.
+// (application/wasm included), revalidated caching (no-cache + ETag, 304),
+// never outside its root.
 //
 //   node scripts/serve.mjs [--root www] [--port 8080] [--host 127.0.0.1]
 //
@@ -47,14 +48,29 @@ export function createStaticServer(root, { log = false } = {}) {
     let file = resolve(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) return send(403, 'forbidden\n');
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      let st = await stat(file);
+      if (st.isDirectory()) { file = join(file, 'index.html'); st = await stat(file); }
+      // no-cache + a validator: the browser asks every time, and an unchanged
+      // file costs a 304 instead of its bytes. A .wasm kept in the HTTP cache
+      // also keeps Chromium's cache of its compiled code for the next visit.
+      const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+      const headers = {
+        'cache-control': 'no-cache',
+        etag,
+        'last-modified': st.mtime.toUTCString(),
+        'x-content-type-options': 'nosniff',
+        'x-served-by': SIGNATURE,
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        if (log) console.log(`304 ${req.method} ${req.url}`);
+        return;
+      }
       const body = await readFile(file);
       res.writeHead(200, {
         'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': body.length,
-        'cache-control': 'no-cache',
-        'x-content-type-options': 'nosniff',
-        'x-served-by': SIGNATURE,
+        ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
       if (log) console.log(`200 ${req.method} ${req.url}`);

@@ -11,6 +11,7 @@
 //   BENCH_QUICK=1        one or two runs each and no 10 MB case (`make bench-smoke`)
 //   BENCH_FIRST_ONLY=1   only (1)
 //   BENCH_RUNS=n         fresh contexts per page in (1) (default 15)
+//   BENCH_REPEAT=0       no second visit in each context (the repeat-visit lines)
 //   BENCH_SETTLE_MS=n    wait n ms on about:blank in each fresh context before
 //                        navigating (default 1000; 0 = the first harness)
 //   BENCH_PAGES=list     the pages of (1), comma-separated (default `bench,www`):
@@ -21,7 +22,7 @@
 //                        every www copy's pkg/ (default: pkg/)
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { ROOT, QUICK, loadNotices, stats, fmt, SIZES, sizeName, ofSize } from './common.mjs';
 import { MIME } from '../../scripts/serve.mjs';
@@ -29,6 +30,7 @@ import { MIME } from '../../scripts/serve.mjs';
 const PKG = normalize((process.env.JIKENBO_WEB_PKG ?? join(ROOT, 'pkg')) + '/');
 const PAGE = join(ROOT, 'js', 'bench', 'page.html');
 const FIRST_ONLY = process.env.BENCH_FIRST_ONLY === '1';
+const REPEAT = process.env.BENCH_REPEAT !== '0';
 const SETTLE = Number(process.env.BENCH_SETTLE_MS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 2 : 15));
 const PAGES = (process.env.BENCH_PAGES ?? 'bench,www').split(',').filter(Boolean).map((spec, i) => {
@@ -53,8 +55,14 @@ const server = createServer(async (req, res) => {
   file = file && normalize(file);
   if (!file || (file !== PAGE && !file.startsWith(root))) { res.writeHead(404).end(); return; }
   try {
+    // as scripts/serve.mjs: no-cache + ETag (a fresh context has an empty
+    // cache; a repeat visit revalidates and gets 304s)
+    const st = await stat(file);
+    const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+    const headers = { 'cache-control': 'no-cache', etag };
+    if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers).end(); return; }
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', ...headers }).end(body);
   } catch { res.writeHead(404).end('not found'); }
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -88,7 +96,12 @@ function pasteAndWatch(t) {
   });
 }
 
-/** One fresh context: navigate, wait for the first result, collect the phases (ms since navigation start). */
+/**
+ * One fresh context: navigate, wait for the first result, collect the phases
+ * (ms since navigation start). With REPEAT, navigate to the page again in
+ * the same context (HTTP cache, revalidated; Chromium's compiled-code
+ * caches) and collect that visit too: [first, repeat].
+ */
 async function firstResult(p) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -97,9 +110,19 @@ async function firstResult(p) {
   // finish first, as in a browser that is already open.
   if (SETTLE) await page.waitForTimeout(SETTLE);
   await page.addInitScript(pasteAndWatch, pasted);
-  await page.goto(base + p.path);
-  await page.waitForFunction((kind) => (kind === 'bench' ? document.body.dataset.ready : window.paintedAt), p.kind, { timeout: 30000 });
-  const r = await page.evaluate(() => {
+  const visits = [];
+  for (let v = 0; v < (REPEAT ? 2 : 1); v++) {
+    if (v) await page.waitForTimeout(SETTLE); // the first visit's idle work (code caching) is done
+    await page.goto(base + p.path);
+    await page.waitForFunction((kind) => (kind === 'bench' ? document.body.dataset.ready : window.paintedAt), p.kind, { timeout: 30000 });
+    visits.push(await collect(page));
+  }
+  await context.close();
+  return visits;
+}
+
+function collect(page) {
+  return page.evaluate(() => {
     const out = {};
     const nav = performance.getEntriesByType('navigation')[0];
     out.html = nav.responseEnd;
@@ -121,12 +144,10 @@ async function firstResult(p) {
     if (window.renderedAt != null) { out.first = window.renderedAt; out.painted = window.paintedAt; }
     return out;
   });
-  await context.close();
-  return r;
 }
 
 /** One line: the median of each phase (absolute: ms since navigation start; durations in brackets). */
-function phaseLine(p, runs) {
+function phaseLine(p, runs, what = 'fresh contexts') {
   const med = (f) => { const xs = runs.map(f).filter((x) => Number.isFinite(x)); return xs.length ? stats(xs).median : null; };
   const parts = [];
   const at = (label, key) => { const m = med((r) => r[key]); if (m != null) parts.push(`${label} ${fmt(m, 1)}`); };
@@ -143,21 +164,30 @@ function phaseLine(p, runs) {
   dur('main-thread classify 1', (r) => r['main-ms']);
   at('FIRST RESULT', 'first'); at('painted', 'painted');
   const f = stats(runs.map((r) => r.first));
-  return `${p.spec}: ${parts.join(' | ')}\n  first result: median ${fmt(f.median, 1)} ms, p95 ${fmt(f.p95, 1)}, min ${fmt(f.min, 1)} over ${f.n} fresh contexts (target <= 50 ms)`;
+  return `${p.spec}: ${parts.join(' | ')}\n  first result: median ${fmt(f.median, 1)} ms, p95 ${fmt(f.p95, 1)}, min ${fmt(f.min, 1)} over ${f.n} ${what} (target <= 50 ms)`;
 }
 
 try {
   // (1) navigation → first result, each time in a fresh context (empty cache),
   // the pages interleaved (the order alternates from round to round).
   const results = PAGES.map(() => []);
+  const repeats = PAGES.map(() => []);
   for (let i = 0; i < RUNS; i++) {
     const order = PAGES.map((_, j) => j);
     if (i % 2) order.reverse();
-    for (const j of order) results[j].push(await firstResult(PAGES[j]));
+    for (const j of order) {
+      const [first, repeat] = await firstResult(PAGES[j]);
+      results[j].push(first);
+      if (repeat) repeats[j].push(repeat);
+    }
   }
   console.log(`chromium ${browser.version()} headless; ${source}; pasted notice ${Buffer.byteLength(pasted)} bytes; package ${PKG.replace(ROOT, '')}`);
   console.log('navigation -> first result, median ms since navigation start (durations in brackets):');
   PAGES.forEach((p, j) => console.log(phaseLine(p, results[j])));
+  if (REPEAT) {
+    console.log('repeat visit (same context, navigated again):');
+    PAGES.forEach((p, j) => console.log(phaseLine(p, repeats[j], 'repeat visits')));
+  }
   if (!FIRST_ONLY) await perInput();
 } finally {
   await browser.close();
