@@ -11,6 +11,9 @@
 //   BENCH_QUICK=1        one or two runs each and no 10 MB case (`make bench-smoke`)
 //   BENCH_FIRST_ONLY=1   only (1)
 //   BENCH_RUNS=n         fresh contexts per page in (1) (default 15)
+//   BENCH_TRACE=1        one more fresh context of the bench page under a Chromium
+//                        trace: the wasm code compiled lazily during the first
+//                        classify (ms, number of functions, the costliest by name)
 //   BENCH_REPEAT=0       no second visit in each context (the repeat-visit lines)
 //   BENCH_SETTLE_MS=n    wait n ms on about:blank in each fresh context before
 //                        navigating (default 1000; 0 = the first harness)
@@ -30,6 +33,7 @@ import { MIME } from '../../scripts/serve.mjs';
 const PKG = normalize((process.env.JIKENBO_WEB_PKG ?? join(ROOT, 'pkg')) + '/');
 const PAGE = join(ROOT, 'js', 'bench', 'page.html');
 const FIRST_ONLY = process.env.BENCH_FIRST_ONLY === '1';
+const TRACE = process.env.BENCH_TRACE === '1';
 const REPEAT = process.env.BENCH_REPEAT !== '0';
 const SETTLE = Number(process.env.BENCH_SETTLE_MS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 2 : 15));
@@ -188,10 +192,65 @@ try {
     console.log('repeat visit (same context, navigated again):');
     PAGES.forEach((p, j) => console.log(phaseLine(p, repeats[j], 'repeat visits')));
   }
+  if (TRACE) await traceFirst();
   if (!FIRST_ONLY) await perInput();
 } finally {
   await browser.close();
   server.close();
+}
+
+/** Names of the .wasm's functions (its `name` section; none after wasm-opt strips it). */
+async function wasmFunctionNames() {
+  const names = new Map();
+  try {
+    const m = new WebAssembly.Module(await readFile(join(PKG, 'jikenbo_bg.wasm')));
+    const [sec] = WebAssembly.Module.customSections(m, 'name');
+    if (!sec) return names;
+    const b = new Uint8Array(sec);
+    let p = 0;
+    const leb = () => { let r = 0, sh = 0, x; do { x = b[p++]; r |= (x & 0x7f) << sh; sh += 7; } while (x & 0x80); return r >>> 0; };
+    while (p < b.length) {
+      const id = b[p++];
+      const end = leb() + p;
+      if (id === 1) {
+        for (let n = leb(); n > 0; n--) { const idx = leb(); const len = leb(); names.set(idx, new TextDecoder().decode(b.subarray(p, p + len))); p += len; }
+      }
+      p = end;
+    }
+  } catch { /* no names */ }
+  return names;
+}
+
+/**
+ * The one-time cost inside the first classify, from a Chromium trace:
+ * Chromium compiles wasm functions lazily, on first call, on the calling
+ * thread (wasm.CompileLazy), and optimises hot ones in the background
+ * (wasm.TopTierCompilation).
+ */
+async function traceFirst() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (SETTLE) await page.waitForTimeout(SETTLE);
+  await page.addInitScript(pasteAndWatch, pasted);
+  await browser.startTracing(page, { categories: ['v8.wasm', 'blink.user_timing', 'devtools.timeline'] });
+  await page.goto(base + '/');
+  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 30000 });
+  const buf = await browser.stopTracing();
+  await context.close();
+  const events = JSON.parse(buf.toString()).traceEvents ?? [];
+  const at = (name) => events.find((e) => e.name === name)?.ts;
+  const c1s = at('jikenbo:c1s'), c1e = at('jikenbo:c1e');
+  if (c1s == null || c1e == null) { console.log('trace: the classify marks are missing'); return; }
+  const inC1 = (e) => e.ts >= c1s && e.ts <= c1e;
+  const lazy = events.filter((e) => e.name === 'wasm.CompileLazy' && inC1(e));
+  const top = events.filter((e) => e.name === 'wasm.TopTierCompilation' && inC1(e));
+  const sum = (xs) => xs.reduce((a, e) => a + (e.dur ?? 0), 0) / 1000;
+  const byFunc = new Map();
+  for (const e of lazy) { const i = e.args?.func_index; byFunc.set(i, (byFunc.get(i) ?? 0) + (e.dur ?? 0) / 1000); }
+  const names = await wasmFunctionNames();
+  const costly = [...byFunc].sort((a, b) => b[1] - a[1]).slice(0, 5)
+    .map(([i, ms]) => `${(names.get(i) ?? `#${i}`).replace(/::h[0-9a-f]{16}$/, '')} ${fmt(ms, 1)}`);
+  console.log(`trace, bench page, first classify ${fmt((c1e - c1s) / 1000, 1)} ms: lazy wasm compilation on the page's thread ${fmt(sum(lazy), 1)} ms (${lazy.length} functions; costliest: ${costly.join(', ')}); background top-tier compilation meanwhile ${fmt(sum(top), 1)} ms of CPU`);
 }
 
 // (2) classify times, in one page.
