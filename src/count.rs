@@ -4,7 +4,7 @@
 
 use crate::numbers::parse_number;
 use crate::segment::Segment;
-use regex::Regex;
+use crate::matcher::Prog as Regex;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone)]
@@ -88,7 +88,7 @@ pub(crate) fn candidates(text: &str, segs: &[Segment]) -> Vec<Candidate> {
                 i = after.max(i + 1);
                 continue;
             };
-            let unit_end = after + u.get(0).unwrap().end();
+            let unit_end = after + u[1].unwrap_or(0);
             let rest = &s[unit_end..];
             // A circled list marker or a date/heading figure never gets here:
             // it has no unit. Skip what is not people or records.
@@ -99,14 +99,14 @@ pub(crate) fn candidates(text: &str, segs: &[Segment]) -> Vec<Candidate> {
                 continue;
             }
             let total = p.total.find(before);
-            let start = total.map_or(i, |m| before_start + m.start());
+            let start = total.map_or(i, |(a, _)| before_start + a);
             let superset = p.superset.is_match(rest) && !p.accessed.is_match(before);
             out.push(Candidate {
                 value,
                 start: seg.start + start,
                 end: seg.start + unit_end,
                 seg: si,
-                person: u.get(1).is_some(),
+                person: u[2].is_some(),
                 total: total.is_some(),
                 superset,
             });

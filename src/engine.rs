@@ -244,24 +244,18 @@ impl Engine {
                 }),
                 prefilter::Starts::Before(ends, max) => {
                     // Starts lie in the windows [end - max, end) before the ends.
-                    let bytes = s.as_bytes();
-                    let mut after = 0;
-                    let mut a = 0;
-                    for &e in ends {
-                        let e = e as usize - seg.start;
-                        a = a.max(e.saturating_sub(max)).max(after);
-                        while a < e {
-                            if bytes[a] & 0xc0 != 0x80 && re.can_start(bytes[a]) {
-                                if let Some(b) = re.match_at(s, a) {
-                                    if b > a {
-                                        hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
-                                        after = b;
-                                        a = b;
-                                        continue;
-                                    }
-                                }
-                            }
-                            a += 1;
+                    let ends: Vec<usize> = ends.iter().map(|&e| e as usize - seg.start).collect();
+                    let allowed = |p: usize| {
+                        let i = ends.partition_point(|&e| e <= p);
+                        i < ends.len() && ends[i] - p <= max
+                    };
+                    let mut at = 0;
+                    while let Some((a, b)) = re.find_at_where(s, at, allowed) {
+                        if b > a {
+                            hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
+                            at = b;
+                        } else {
+                            at = a + 1;
                         }
                     }
                 }

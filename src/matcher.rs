@@ -182,6 +182,10 @@ pub(crate) struct Prog {
     slots: usize,
     /// Where a search may start, from the pattern's prefix literals.
     starts: Option<StartTable>,
+    /// Per instruction, its row in the failure memo (alternations and
+    /// repetitions only; `u32::MAX` for the others), and the row count.
+    memo_row: Box<[u32]>,
+    memo_rows: usize,
     /// The pattern, for the `regex` fallback.
     src: Box<str>,
     fallback: std::sync::OnceLock<regex::Regex>,
@@ -192,6 +196,11 @@ pub(crate) struct Prog {
 struct Scratch {
     stack: Vec<Frame>,
     slots: Vec<Option<usize>>,
+    /// Which (branch instruction, position) pairs already failed in this
+    /// search: a failure does not depend on where the attempt started, so
+    /// later start positions skip them. `stride` 0: no memo.
+    memo: Vec<u64>,
+    stride: usize,
 }
 
 #[derive(Clone, Copy)]
@@ -236,8 +245,22 @@ impl Prog {
         let first = first_bytes(&hir).unwrap_or(ALL);
         let anchored = starts_anchored(&hir);
         let starts = StartTable::new(&hir);
+        let mut memo_rows = 0usize;
+        let memo_row: Box<[u32]> = c
+            .insts
+            .iter()
+            .map(|i| match i {
+                Inst::Alt(_) | Inst::Repeat { .. } => {
+                    memo_rows += 1;
+                    (memo_rows - 1) as u32
+                }
+                _ => u32::MAX,
+            })
+            .collect();
         Ok(Prog {
             starts,
+            memo_row,
+            memo_rows,
             insts: c.insts,
             classes: c.classes,
             first,
@@ -290,7 +313,8 @@ impl Prog {
                 return None;
             }
             let mut budget = ATTEMPT_BUDGET;
-            match self.run(hay.as_bytes(), start, sc, 2, &mut budget) {
+            sc.stride = 0;
+            match self.run(hay.as_bytes(), start, sc, 2, &mut budget, 0) {
                 Ok(true) => sc.slots[1],
                 Ok(false) => None,
                 Err(Over) => self.regex().find_at(hay, start).filter(|m| m.start() == start).map(|m| m.end()),
@@ -299,7 +323,7 @@ impl Prog {
     }
 
     fn find_at_in(&self, hay: &str, from: usize, sc: &mut Scratch) -> Option<(usize, usize)> {
-        match self.search(hay, from, sc, 2) {
+        match self.search(hay, from, sc, 2, &|_| true) {
             Ok(true) => Some((sc.slots[0]?, sc.slots[1]?)),
             Ok(false) => None,
             Err(Over) => self.regex().find_at(hay, from).map(|m| (m.start(), m.end())),
@@ -307,14 +331,14 @@ impl Prog {
     }
 
     fn is_match_in(&self, hay: &str, sc: &mut Scratch) -> bool {
-        match self.search(hay, 0, sc, 2) {
+        match self.search(hay, 0, sc, 2, &|_| true) {
             Ok(m) => m,
             Err(Over) => self.regex().is_match(hay),
         }
     }
 
     fn captures_in(&self, hay: &str, sc: &mut Scratch) -> Option<Vec<Option<usize>>> {
-        match self.search(hay, 0, sc, self.slots) {
+        match self.search(hay, 0, sc, self.slots, &|_| true) {
             Ok(true) => Some(sc.slots[..self.slots].to_vec()),
             Ok(false) => None,
             Err(Over) => {
@@ -344,13 +368,32 @@ impl Prog {
         }
     }
 
-    fn search(&self, hay: &str, from: usize, sc: &mut Scratch, nslots: usize) -> Result<bool, Over> {
+    /// The leftmost-first match at or after `from` among the start
+    /// positions `allowed` accepts (the others are known not to start one).
+    pub(crate) fn find_at_where(&self, hay: &str, from: usize, allowed: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+        with_scratch(|sc| match self.search(hay, from, sc, 2, &allowed) {
+            Ok(true) => Some((sc.slots[0]?, sc.slots[1]?)),
+            Ok(false) => None,
+            Err(Over) => self.regex().find_at(hay, from).map(|m| (m.start(), m.end())),
+        })
+    }
+
+    fn search(&self, hay: &str, from: usize, sc: &mut Scratch, nslots: usize, allowed: &impl Fn(usize) -> bool) -> Result<bool, Over> {
         let bytes = hay.as_bytes();
         sc.slots.clear();
         sc.slots.resize(self.slots, None);
         if self.anchored && from > 0 {
             return Ok(false);
         }
+        // The memo, when it stays small (4 Mbit).
+        let span = bytes.len() + 1 - from.min(bytes.len());
+        sc.stride = 0;
+        if self.memo_rows > 0 && self.memo_rows * span <= 1 << 22 {
+            sc.stride = span;
+            sc.memo.clear();
+            sc.memo.resize((self.memo_rows * span).div_ceil(64), 0);
+        }
+        let base = from.min(bytes.len());
         let last = if self.anchored { 0 } else { bytes.len() };
         let mut budget = ATTEMPT_BUDGET + BYTE_BUDGET * (bytes.len() - from.min(bytes.len()));
         let mut start = from;
@@ -358,7 +401,7 @@ impl Prog {
             // Only where the first characters can begin a prefix literal.
             while start < bytes.len() {
                 let b = bytes[start];
-                if b & 0xc0 != 0x80 && t.may_start(bytes, start) && self.run(bytes, start, sc, nslots, &mut budget)? {
+                if b & 0xc0 != 0x80 && t.may_start(bytes, start) && allowed(start) && self.run(bytes, start, sc, nslots, &mut budget, base)? {
                     return Ok(true);
                 }
                 start += 1;
@@ -376,7 +419,7 @@ impl Prog {
             } else if self.first != ALL {
                 break;
             }
-            if self.run(bytes, start, sc, nslots, &mut budget)? {
+            if allowed(start) && self.run(bytes, start, sc, nslots, &mut budget, base)? {
                 return Ok(true);
             }
             start += 1;
@@ -385,7 +428,7 @@ impl Prog {
     }
 
     /// One anchored attempt at `start`.
-    fn run(&self, hay: &[u8], start: usize, sc: &mut Scratch, nslots: usize, budget: &mut usize) -> Result<bool, Over> {
+    fn run(&self, hay: &[u8], start: usize, sc: &mut Scratch, nslots: usize, budget: &mut usize, base: usize) -> Result<bool, Over> {
         sc.stack.clear();
         let mut steps = 0usize;
         let limit = ATTEMPT_BUDGET.min(*budget);
@@ -438,6 +481,9 @@ impl Prog {
                         pc += 1;
                     }
                     Inst::Match => break false,
+                    Inst::Alt(_) | Inst::Repeat { .. } if sc.stride != 0 && self.failed_before(sc, pc, pos - base) => {
+                        break true;
+                    }
                     Inst::Alt(alts) => match self.pick(alts, 0, hay, pos) {
                         Some((target, next)) => {
                             if let Some(n) = next {
@@ -525,6 +571,17 @@ impl Prog {
                 }
             }
         }
+    }
+
+    /// Whether (`pc`, `pos`) was entered before in this search (it failed
+    /// then), marking it entered.
+    #[inline]
+    fn failed_before(&self, sc: &mut Scratch, pc: usize, pos: usize) -> bool {
+        let i = self.memo_row[pc] as usize * sc.stride + pos;
+        let (w, b) = (i / 64, 1u64 << (i % 64));
+        let was = sc.memo[w] & b != 0;
+        sc.memo[w] |= b;
+        was
     }
 
     /// The first alternative from `k` on that can start at `pos`, and the

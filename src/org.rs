@@ -3,7 +3,7 @@
 //! Whether it is a public body is decided in `classify` from the
 //! `rules/organization` cues found in and around this name.
 
-use regex::Regex;
+use crate::matcher::Prog as Regex;
 use std::sync::OnceLock;
 
 /// Name endings and prefixes of organisations, for signature lines.
@@ -59,7 +59,7 @@ pub(crate) fn find(text: &str) -> Option<(usize, usize)> {
 /// mentions, which may be a vendor.
 pub(crate) fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
     let p = patterns();
-    let group = |re: &Regex| re.captures(text).map(|c| c.get(1).unwrap()).map(|m| (m.start(), m.end(), true));
+    let group = |re: &Regex| re.captures(text).and_then(|c| Some((c[2]?, c[3]?, true)));
     if let Some(found) = [&p.header_prefixed, &p.header_org, &p.header, &p.self_defined].into_iter().find_map(group) {
         return Some(found);
     }
@@ -70,18 +70,15 @@ pub(crate) fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
         if t.chars().count() > 48 || t.contains("各位") || t.contains("代表") || t.ends_with('。') {
             return None;
         }
-        let m = p.line.captures(t)?.get(1).unwrap();
+        let c = p.line.captures(t)?;
         let lead = l.len() - l.trim_start().len();
-        Some((off + lead + m.start(), off + lead + m.end(), true))
+        Some((off + lead + c[2]?, off + lead + c[3]?, true))
     };
     if let Some(found) = lines.iter().rev().take(4).chain(lines.iter().take(6)).find_map(signature) {
         return Some(found);
     }
     group(&p.mention).or_else(|| {
-        p.corporate_mention.captures(text).map(|c| {
-            let m = c.get(1).unwrap();
-            (m.start(), m.end(), false)
-        })
+        p.corporate_mention.captures(text).and_then(|c| Some((c[2]?, c[3]?, false)))
     })
 }
 
