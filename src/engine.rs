@@ -201,9 +201,24 @@ impl Engine {
                 .build()
                 .map_err(|e| RuleError { rule: "(rule set)".into(), reason: e.to_string() })?;
         }
+        // Each pattern is parsed once: its literals feed the prefilter, and
+        // its program is compiled from the same syntax tree.
+        let mut lits = Vec::with_capacity(patterns.len());
+        for (l, p) in res.iter().zip(&patterns) {
+            let Ok(hir) = crate::matcher::parse(p) else {
+                lits.push(None);
+                continue;
+            };
+            lits.push(prefilter::literals(&hir));
+            if l.re.get().is_none() {
+                if let Ok(prog) = Prog::from_hir(&hir, p) {
+                    let _ = l.re.set(prog);
+                }
+            }
+        }
         // The `#name` cues of the organization rules are run on the
         // organisation's name only (`match_name`), never on the text.
-        let pre = prefilter::Prefilter::new(&patterns, |ci| is_name_cue(&rules, &cues[ci]));
+        let pre = prefilter::Prefilter::new(lits, |ci| is_name_cue(&rules, &cues[ci]));
         Ok(Engine {
             pre,
             res,
@@ -394,8 +409,9 @@ mod prefilter {
     /// The literal set of one pattern and whether it is a prefix set, or
     /// None when it cannot filter (infinite, or containing the empty
     /// string). Prefixes are preferred: they also say where a match starts.
-    fn literals(pattern: &str) -> Option<(Seq, bool, Option<usize>)> {
-        let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    pub(crate) type Literals = (Seq, bool, Option<usize>);
+
+    pub(crate) fn literals(hir: &regex_syntax::hir::Hir) -> Option<Literals> {
         let max = hir.properties().maximum_len();
         let usable = |kind| {
             let seq = Extractor::new().kind(kind).extract(&hir);
@@ -417,7 +433,7 @@ mod prefilter {
 
     impl Prefilter {
         /// `skip(i)`: cue i is never looked for in the text.
-        pub(crate) fn new(patterns: &[String], skip: impl Fn(usize) -> bool) -> Prefilter {
+        pub(crate) fn new(patterns: Vec<Option<Literals>>, skip: impl Fn(usize) -> bool) -> Prefilter {
             let words = patterns.len().div_ceil(64).max(1);
             let mut always = vec![0u64; words];
             let mut prefix = vec![0u64; words];
@@ -426,12 +442,12 @@ mod prefilter {
             // Trie.
             let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
             let mut own: Vec<Vec<Out>> = vec![Vec::new()];
-            for (ci, p) in patterns.iter().enumerate() {
+            for (ci, lits) in patterns.into_iter().enumerate() {
                 if skip(ci) {
                     skipped[ci / 64] |= 1 << (ci % 64);
                     continue;
                 }
-                let Some((seq, is_prefix, max)) = literals(p) else {
+                let Some((seq, is_prefix, max)) = lits else {
                     always[ci / 64] |= 1 << (ci % 64);
                     continue;
                 };

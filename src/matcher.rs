@@ -236,15 +236,19 @@ pub(crate) fn parse(pattern: &str) -> Result<Hir, String> {
 
 impl Prog {
     pub(crate) fn new(pattern: &str) -> Result<Prog, String> {
-        let hir = parse(pattern)?;
+        Prog::from_hir(&parse(pattern)?, pattern)
+    }
+
+    /// Compiles the syntax tree of `pattern`.
+    pub(crate) fn from_hir(hir: &Hir, pattern: &str) -> Result<Prog, String> {
         let mut c = Compiler { insts: Vec::new(), classes: Vec::new(), slots: 2 };
         c.insts.push(Inst::Save(0));
-        c.emit(&hir)?;
+        c.emit(hir)?;
         c.insts.push(Inst::Save(1));
         c.insts.push(Inst::Match);
-        let first = first_bytes(&hir).unwrap_or(ALL);
-        let anchored = starts_anchored(&hir);
-        let starts = StartTable::new(&hir);
+        let first = first_bytes(hir).unwrap_or(ALL);
+        let anchored = starts_anchored(hir);
+        let starts = StartTable::new(hir);
         let mut memo_rows = 0usize;
         let memo_row: Box<[u32]> = c
             .insts
