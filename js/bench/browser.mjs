@@ -11,6 +11,7 @@
 //   BENCH_QUICK=1        one or two runs each and no 10 MB case (`make bench-smoke`)
 //   BENCH_FIRST_ONLY=1   only (1)
 //   BENCH_RUNS=n         fresh contexts per page in (1) (default 15)
+//   BENCH_PASTE=0        no paste-on-a-loaded-page measurement (www pages)
 //   BENCH_TRACE=1        one more fresh context of the bench page under a Chromium
 //                        trace: the wasm code compiled lazily during the first
 //                        classify (ms, number of functions, the costliest by name)
@@ -33,6 +34,7 @@ import { MIME } from '../../scripts/serve.mjs';
 const PKG = normalize((process.env.JIKENBO_WEB_PKG ?? join(ROOT, 'pkg')) + '/');
 const PAGE = join(ROOT, 'js', 'bench', 'page.html');
 const FIRST_ONLY = process.env.BENCH_FIRST_ONLY === '1';
+const PASTE = process.env.BENCH_PASTE !== '0';
 const TRACE = process.env.BENCH_TRACE === '1';
 const REPEAT = process.env.BENCH_REPEAT !== '0';
 const SETTLE = Number(process.env.BENCH_SETTLE_MS ?? 1000);
@@ -88,6 +90,7 @@ function pasteAndWatch(t) {
   document.addEventListener('readystatechange', () => {
     if (document.readyState !== 'interactive') return;
     const ta = document.getElementById('input') ?? document.getElementById('notice');
+    if (t == null) return;
     ta.value = t;
     const results = document.getElementById('results');
     if (!results) return;
@@ -123,6 +126,39 @@ async function firstResult(p) {
   }
   await context.close();
   return visits;
+}
+
+/**
+ * The www page in a fresh context, loaded with an empty field and left idle
+ * for IDLE ms (as a reader who then pastes); then the notice is pasted:
+ * ms from the paste to the report in the DOM.
+ */
+const IDLE = 2000;
+async function pasteAfterLoad(p) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (SETTLE) await page.waitForTimeout(SETTLE);
+  await page.goto(base + p.path);
+  await page.waitForSelector('body[data-ready]', { timeout: 30000 });
+  await page.waitForTimeout(IDLE);
+  const ms = await page.evaluate((text) => new Promise((done) => {
+    const results = document.getElementById('results');
+    const ta = document.getElementById('notice');
+    const t0 = performance.now();
+    new MutationObserver((_, obs) => {
+      if (results.getAttribute('data-chars') !== String(text.length)) return;
+      obs.disconnect();
+      const total = performance.now() - t0;
+      const r = performance.getEntriesByName('jikenbo:worker-result').find((e) => e.startTime >= t0)
+        ?? performance.getEntriesByName('jikenbo:main-thread-result').find((e) => e.startTime >= t0);
+      done({ total, classify: r?.detail?.ms, result: r && r.startTime - t0 });
+    }).observe(results, { attributes: true, attributeFilter: ['data-chars'] });
+    ta.value = text;
+    ta.dispatchEvent(new Event('paste', { bubbles: true }));
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }), pasted);
+  await context.close();
+  return ms;
 }
 
 function collect(page) {
@@ -191,6 +227,21 @@ try {
   if (REPEAT) {
     console.log('repeat visit (same context, navigated again):');
     PAGES.forEach((p, j) => console.log(phaseLine(p, repeats[j], 'repeat visits')));
+  }
+  const www = PAGES.map((p, j) => [p, j]).filter(([p]) => p.kind === 'www');
+  if (www.length && PASTE) {
+    const pastes = PAGES.map(() => []);
+    for (let i = 0; i < RUNS; i++) {
+      const order = i % 2 ? [...www].reverse() : www;
+      for (const [p, j] of order) pastes[j].push(await pasteAfterLoad(p));
+    }
+    console.log(`paste on a loaded page (fresh context, page idle ${IDLE} ms, then the notice pasted) -> report in the DOM:`);
+    for (const [p, j] of www) {
+      const st = stats(pastes[j].map((x) => x.total));
+      const part = (f) => { const xs = pastes[j].map(f).filter(Number.isFinite); return xs.length ? fmt(stats(xs).median, 1) : '?'; };
+      console.log(`${p.spec}: median ${fmt(st.median, 1)} ms, p95 ${fmt(st.p95, 1)}, min ${fmt(st.min, 1)} over ${st.n} fresh contexts`
+        + ` (classify ${part((x) => x.classify)}, result back on the page ${part((x) => x.result)})`);
+    }
   }
   if (TRACE) await traceFirst();
   if (!FIRST_ONLY) await perInput();

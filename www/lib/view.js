@@ -88,6 +88,7 @@ export class NoticeView {
     this.api = loaded.api;
     this.engine = engine;
     engine.setApi?.(loaded.api);
+    if (!this.textarea.value.trim()) engine.warmUp?.();
     try {
       this.intentional = new Set(loaded.api.taxonomy().filter((e) => e.intentional).map((e) => e.id));
     } catch { /* optional */ }
