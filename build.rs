@@ -7,6 +7,13 @@
 #[allow(dead_code)]
 mod spec;
 
+#[path = "src/fixed.rs"]
+mod fixed;
+
+#[path = "src/matcher.rs"]
+#[allow(dead_code)]
+mod matcher;
+
 use serde::Deserialize;
 use spec::{KnownIds, RuleSpec};
 use std::collections::BTreeMap;
@@ -212,4 +219,43 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
     std::fs::write(&dest, out).unwrap();
+    write_compiled(&specs);
+}
+
+/// `$OUT_DIR/compiled.bin`: every built-in pattern compiled ahead of time
+/// (src/matcher.rs, `encode`), so that the library parses no pattern when
+/// it starts: the cues, their `near`/`not_near`, and the alternations the
+/// engine builds from the negation and clause-break rules, and the
+/// patterns of `src/fixed.rs`.
+fn write_compiled(specs: &[(String, RuleSpec)]) {
+    println!("cargo:rerun-if-changed=src/matcher.rs");
+    let mut patterns: Vec<String> = Vec::new();
+    for (_, r) in specs {
+        for c in &r.cues {
+            patterns.push(c.pattern.clone());
+            patterns.extend(c.near.clone());
+            patterns.extend(c.not_near.clone());
+        }
+    }
+    for id in ["negation", "anti_negation", "clause_break"] {
+        let parts = specs
+            .iter()
+            .filter(|(_, r)| r.field() == "scope" && r.tag() == id)
+            .flat_map(|(_, r)| r.cues.iter().map(|c| c.pattern.as_str()));
+        patterns.push(matcher::alternation_source(parts));
+    }
+    println!("cargo:rerun-if-changed=src/fixed.rs");
+    patterns.extend(fixed::org());
+    patterns.extend(fixed::count());
+    patterns.sort();
+    patterns.dedup();
+    let mut blob = (patterns.len() as u32).to_le_bytes().to_vec();
+    for p in &patterns {
+        let mut entry = Vec::new();
+        matcher::encode(p, &mut entry).unwrap_or_else(|e| fail(format!("pattern {:?}: {}", p, e)));
+        blob.extend_from_slice(&(entry.len() as u32).to_le_bytes());
+        blob.extend_from_slice(&entry);
+    }
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("compiled.bin");
+    std::fs::write(&dest, blob).unwrap();
 }

@@ -39,16 +39,10 @@ struct Patterns {
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        unit: Regex::new(r"^(?:(名|人|世帯)(?:分|様)?|(件|社|アカウント|口座|団体|事業所|法人|id)(?:分)?)").unwrap(),
-        total: Regex::new(r"(?:合計|総計|総数|計|最大|上記|延べ|全|合わせて|あわせて)(?:で|は|が|:)?(?:約|およそ|最大)?$").unwrap(),
-        not_affected: Regex::new(
-            r"^(?:[^。、]{0,12}(?:試行|送信|配信|宛て|宛に|あてに|あて|の相談|のご相談|のお問い合わせ|の問い合わせ|の通知|に送|へ送|を送|に影響|の施設|施設|台)|義|称|前|簿|目|事|物|件名|社員|社長)",
-        )
-        .unwrap(),
-        not_affected_before: Regex::new(r"(?:送信|配信|試行|受信|通数)[^。、]{0,12}$").unwrap(),
-        superset: Regex::new(r"^[^。]{0,6}(?:の|)うち").unwrap(),
-        accessed: Regex::new(r"(?:不正に?ログインされ|ログインされた|不正アクセスされ)[^。]{0,8}$").unwrap(),
+    P.get_or_init(|| {
+        let [unit, total, not_affected, not_affected_before, superset, accessed] =
+            crate::fixed::count().map(|p| crate::engine::builtin_prog(&p));
+        Patterns { unit, total, not_affected, not_affected_before, superset, accessed }
     })
 }
 

@@ -10,7 +10,7 @@
 //! rules; custom rule packs are compiled up front so that a bad pack fails
 //! when it is loaded), so start-up does not pay for cues a text never needs.
 
-use crate::matcher::Prog;
+use crate::matcher::{Compiled, Prog};
 use crate::segment::Segment;
 use crate::spec::{self, RuleError, RuleSpec};
 use regex::RegexSetBuilder;
@@ -94,8 +94,32 @@ struct Lazy {
     re: OnceLock<Prog>,
 }
 
+/// The built-in patterns, compiled by build.rs.
+fn compiled() -> &'static Compiled {
+    static C: OnceLock<Compiled> = OnceLock::new();
+    C.get_or_init(|| Compiled::new(include_bytes!(concat!(env!("OUT_DIR"), "/compiled.bin"))))
+}
+
+/// A pattern of the library's own code (`crate::fixed`), compiled ahead of
+/// time like the rules.
+pub(crate) fn builtin_prog(pattern: &str) -> Prog {
+    match compiled().get(pattern) {
+        Some((prog, _)) => prog,
+        None => Prog::new(pattern).expect("the built-in patterns are valid"),
+    }
+}
+
 impl Lazy {
+    /// A pattern, with its program when it was compiled ahead of time.
     fn new(src: String) -> Lazy {
+        let l = Lazy::bare(src);
+        if let Some((prog, _)) = compiled().get(&l.src) {
+            let _ = l.re.set(prog);
+        }
+        l
+    }
+
+    fn bare(src: String) -> Lazy {
         Lazy { src, re: OnceLock::new() }
     }
 
@@ -129,15 +153,15 @@ pub(crate) struct Engine {
 }
 
 fn alternation(specs: &[RuleSpec], id: &str, eager: bool) -> Result<Option<Lazy>, RuleError> {
-    let parts: Vec<String> = specs
+    let mut parts = specs
         .iter()
         .filter(|r| r.field() == "scope" && r.tag() == id)
-        .flat_map(|r| r.cues.iter().map(|c| format!("(?:{})", c.pattern)))
-        .collect();
-    if parts.is_empty() {
+        .flat_map(|r| r.cues.iter().map(|c| c.pattern.as_str()))
+        .peekable();
+    if parts.peek().is_none() {
         return Ok(None);
     }
-    let lazy = Lazy::new(parts.join("|"));
+    let lazy = Lazy::new(crate::matcher::alternation_source(parts));
     if eager {
         lazy.force().map_err(|e| RuleError { rule: format!("scope/{}", id), reason: e })?;
     }
@@ -189,7 +213,7 @@ impl Engine {
                 patterns.push(c.pattern.clone());
             }
         }
-        let res: Vec<Lazy> = patterns.iter().map(|p| Lazy::new(p.clone())).collect();
+        let res: Vec<Lazy> = patterns.iter().map(|p| Lazy::bare(p.clone())).collect();
         if eager {
             for (l, c) in res.iter().zip(&cues) {
                 l.force().map_err(|e| RuleError { rule: rules[c.rule].id.clone(), reason: e })?;
@@ -205,11 +229,16 @@ impl Engine {
         // its program is compiled from the same syntax tree.
         let mut lits = Vec::with_capacity(patterns.len());
         for (l, p) in res.iter().zip(&patterns) {
+            if let Some((prog, lit)) = compiled().get(p) {
+                let _ = l.re.set(prog);
+                lits.push(lit);
+                continue;
+            }
             let Ok(hir) = crate::matcher::parse(p) else {
                 lits.push(None);
                 continue;
             };
-            lits.push(prefilter::literals(&hir));
+            lits.push(crate::matcher::filter_literals(&hir));
             if l.re.get().is_none() {
                 if let Ok(prog) = Prog::from_hir(&hir, p) {
                     let _ = l.re.set(prog);
@@ -364,7 +393,7 @@ impl Engine {
 /// candidates in every segment.
 mod prefilter {
     use crate::segment::Segment;
-    use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
+    use crate::matcher::Literals;
 
     /// An output of the automaton: the cue, and the length of the literal
     /// when it is a prefix literal (`SUFFIX` otherwise).
@@ -409,24 +438,6 @@ mod prefilter {
     /// The literal set of one pattern and whether it is a prefix set, or
     /// None when it cannot filter (infinite, or containing the empty
     /// string). Prefixes are preferred: they also say where a match starts.
-    pub(crate) type Literals = (Seq, bool, Option<usize>);
-
-    pub(crate) fn literals(hir: &regex_syntax::hir::Hir) -> Option<Literals> {
-        let max = hir.properties().maximum_len();
-        let usable = |kind| {
-            let seq = Extractor::new().kind(kind).extract(&hir);
-            let min = seq.min_literal_len()?;
-            (min > 0 && seq.literals().is_some()).then_some((min, seq))
-        };
-        match (usable(ExtractKind::Prefix), usable(ExtractKind::Suffix)) {
-            // A prefix of one CJK character (3 bytes) is selective enough.
-            (Some((pm, p)), Some((sm, _))) if pm >= 3 || pm >= sm => Some((p, true, max)),
-            (Some((_, p)), None) => Some((p, true, max)),
-            (_, Some((_, s))) => Some((s, false, max)),
-            (None, None) => None,
-        }
-    }
-
     fn has(bits: &[u64], i: usize) -> bool {
         bits[i / 64] & (1 << (i % 64)) != 0
     }
@@ -456,9 +467,9 @@ mod prefilter {
                 } else {
                     max_len[ci] = max;
                 }
-                for lit in seq.literals().unwrap_or(&[]) {
+                for lit in &seq {
                     let mut s = 0usize;
-                    for &b in lit.as_bytes() {
+                    for &b in lit {
                         s = match kids[s].iter().find(|(k, _)| *k == b) {
                             Some(&(_, t)) => t as usize,
                             None => {
@@ -470,7 +481,7 @@ mod prefilter {
                             }
                         };
                     }
-                    let o = (ci as u32, if is_prefix { lit.as_bytes().len() as u32 } else { SUFFIX });
+                    let o = (ci as u32, if is_prefix { lit.len() as u32 } else { SUFFIX });
                     if !own[s].contains(&o) {
                         own[s].push(o);
                     }
@@ -671,6 +682,45 @@ mod tests {
         let mut got: Vec<_> = engine.scan(text, &segs).iter().map(|h| (h.start, h.end, h.cue, h.seg)).collect();
         got.sort();
         assert_eq!(got, naive(engine, text, &segs), "text: {:?}", raw);
+    }
+
+    /// Every pattern compiled by build.rs (rules, alternations, `fixed`),
+    /// read back from the blob, finds what the `regex` crate finds, with the
+    /// same groups, on every line of the fixtures and of the corpus.
+    #[test]
+    fn compiled_patterns_agree_with_regex() {
+        let blob = compiled();
+        assert!(blob.len() > 100, "the blob holds {} patterns", blob.len());
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["tests/fixtures", "../shared/corpus/dev", "../shared/corpus/seed"] {
+            let Ok(rd) = std::fs::read_dir(dir) else { continue };
+            for e in rd.flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    let norm = crate::normalize::Normalized::new(&std::fs::read_to_string(e.path()).unwrap());
+                    texts.extend(norm.text.split('\n').map(String::from));
+                    texts.push(norm.text.clone());
+                }
+            }
+        }
+        assert!(texts.len() > 100);
+        for src in blob.patterns() {
+            let (prog, _) = blob.get(src).unwrap();
+            let fresh = Prog::new(src).unwrap();
+            let re = regex::Regex::new(src).unwrap();
+            for t in &texts {
+                let want: Vec<(usize, usize)> =
+                    re.find_iter(t).filter(|m| m.start() < m.end()).map(|m| (m.start(), m.end())).collect();
+                for p in [&prog, &fresh] {
+                    let mut got = Vec::new();
+                    p.for_each(t, |a, b| got.push((a, b)));
+                    assert_eq!(got, want, "pattern {:?}", src);
+                }
+                let want_caps: Option<Vec<Option<usize>>> = re.captures(t).map(|c| {
+                    (0..c.len()).flat_map(|i| c.get(i).map_or([None, None], |m| [Some(m.start()), Some(m.end())])).collect()
+                });
+                assert_eq!(prog.captures(t), want_caps, "groups of {:?}", src);
+            }
+        }
     }
 
     #[test]

@@ -39,6 +39,7 @@ mod count;
 mod engine;
 mod matcher;
 mod error;
+mod fixed;
 mod normalize;
 mod numbers;
 mod org;

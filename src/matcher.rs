@@ -249,9 +249,20 @@ impl Prog {
         let first = first_bytes(hir).unwrap_or(ALL);
         let anchored = starts_anchored(hir);
         let starts = StartTable::new(hir);
+        Ok(Prog::assemble(c.insts, c.classes, first, anchored, c.slots, starts, pattern))
+    }
+
+    fn assemble(
+        insts: Vec<Inst>,
+        classes: Vec<CharClass>,
+        first: ByteSet,
+        anchored: bool,
+        slots: usize,
+        starts: Option<StartTable>,
+        src: &str,
+    ) -> Prog {
         let mut memo_rows = 0usize;
-        let memo_row: Box<[u32]> = c
-            .insts
+        let memo_row: Box<[u32]> = insts
             .iter()
             .map(|i| match i {
                 Inst::Alt(_) | Inst::Repeat { .. } => {
@@ -261,18 +272,18 @@ impl Prog {
                 _ => u32::MAX,
             })
             .collect();
-        Ok(Prog {
+        Prog {
+            insts,
+            classes,
+            first,
+            anchored,
+            slots,
             starts,
             memo_row,
             memo_rows,
-            insts: c.insts,
-            classes: c.classes,
-            first,
-            anchored,
-            slots: c.slots,
-            src: pattern.into(),
+            src: src.into(),
             fallback: std::sync::OnceLock::new(),
-        })
+        }
     }
 
     fn regex(&self) -> &regex::Regex {
@@ -622,6 +633,336 @@ impl Prog {
         } else {
             None
         }
+    }
+}
+
+/// The literals a pattern's matches begin with (`true`) or end with
+/// (`false`), and its longest match in bytes when bounded: what the
+/// engine's one-pass prefilter looks for. None when no finite set of
+/// non-empty literals covers every match.
+pub(crate) type Literals = (Vec<Vec<u8>>, bool, Option<usize>);
+
+pub(crate) fn filter_literals(hir: &Hir) -> Option<Literals> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let max = hir.properties().maximum_len();
+    let usable = |kind| {
+        let seq = Extractor::new().kind(kind).extract(hir);
+        let min = seq.min_literal_len()?;
+        let lits: Vec<Vec<u8>> = seq.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
+        (min > 0).then_some((min, lits))
+    };
+    let chosen = match (usable(ExtractKind::Prefix), usable(ExtractKind::Suffix)) {
+        // A prefix of one CJK character (3 bytes) is selective enough.
+        (Some((pm, p)), Some((sm, _))) if pm >= 3 || pm >= sm => (p, true),
+        (Some((_, p)), None) => (p, true),
+        (_, Some((_, s))) => (s, false),
+        (None, None) => return None,
+    };
+    Some((shorten(chosen.0, chosen.1), chosen.1, max))
+}
+
+/// Optional parts multiply the literals (「(?:が|する)?(?:こと)?」): keep
+/// only their first (prefixes) or last (suffixes) three characters, which
+/// are still prefixes or suffixes of every match, and drop the duplicates.
+fn shorten(mut lits: Vec<Vec<u8>>, prefix: bool) -> Vec<Vec<u8>> {
+    const KEEP: usize = 3;
+    for l in lits.iter_mut() {
+        let s = String::from_utf8_lossy(l).into_owned();
+        let valid = std::str::from_utf8(l).is_ok();
+        if !valid || s.chars().count() <= KEEP {
+            continue;
+        }
+        let cut: String = if prefix {
+            s.chars().take(KEEP).collect()
+        } else {
+            let n = s.chars().count();
+            s.chars().skip(n - KEEP).collect()
+        };
+        *l = cut.into_bytes();
+    }
+    lits.sort();
+    lits.dedup();
+    lits
+}
+
+/// One pattern that matches wherever any of `parts` does (in that order).
+pub(crate) fn alternation_source<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    parts.map(|p| format!("(?:{})", p)).collect::<Vec<_>>().join("|")
+}
+
+/// Patterns compiled ahead of time (by build.rs, for the built-in rules),
+/// so that start-up parses nothing: a pattern, its program and its
+/// prefilter literals, encoded by [`encode`] and read back by [`Compiled`].
+pub(crate) fn encode(pattern: &str, out: &mut Vec<u8>) -> Result<(), String> {
+    let hir = parse(pattern)?;
+    let prog = Prog::from_hir(&hir, pattern)?;
+    let lits = filter_literals(&hir);
+    let mut w = Writer(out);
+    w.bytes(pattern.as_bytes());
+    match &lits {
+        None => w.u32(0),
+        Some((l, prefix, max)) => {
+            w.u32(1 + *prefix as u32);
+            w.u32(max.map_or(u32::MAX, |m| m.min(u32::MAX as usize - 1) as u32));
+            w.u32(l.len() as u32);
+            for x in l {
+                w.bytes(x);
+            }
+        }
+    }
+    w.u32(prog.insts.len() as u32);
+    for i in &prog.insts {
+        match i {
+            Inst::Lit(l) => {
+                w.u8(0);
+                w.bytes(l);
+            }
+            Inst::Class(c) => {
+                w.u8(1);
+                w.u32(*c);
+            }
+            Inst::Byte(set) => {
+                w.u8(2);
+                w.set(set);
+            }
+            Inst::Look(l) => {
+                w.u8(3);
+                w.u32(l.as_repr());
+            }
+            Inst::Alt(a) => {
+                w.u8(4);
+                w.u32(a.branches.len() as u32);
+                for (pc, set) in a.branches.iter() {
+                    w.u32(*pc);
+                    w.set(set);
+                }
+                match &a.dispatch {
+                    None => w.u8(0),
+                    Some((map, others)) => {
+                        w.u8(1);
+                        w.u32(map.len() as u32);
+                        for (c, list) in map.iter() {
+                            w.u32(*c);
+                            w.u16s(list);
+                        }
+                        w.u16s(others);
+                    }
+                }
+            }
+            Inst::Jump(t) => {
+                w.u8(5);
+                w.u32(*t);
+            }
+            Inst::Repeat { class, min, max, greedy, next } => {
+                w.u8(6);
+                w.u32(*class);
+                w.u32(*min);
+                w.u32(*max);
+                w.u8(*greedy as u8);
+                w.u32(*next);
+            }
+            Inst::Save(slot) => {
+                w.u8(7);
+                w.u32(*slot);
+            }
+            Inst::Match => w.u8(8),
+        }
+    }
+    w.u32(prog.classes.len() as u32);
+    for c in &prog.classes {
+        w.u32(c.ranges.len() as u32);
+        for &(a, b) in c.ranges.iter() {
+            w.u32(a);
+            w.u32(b);
+        }
+    }
+    w.set(&prog.first);
+    w.u8(prog.anchored as u8);
+    w.u32(prog.slots as u32);
+    match &prog.starts {
+        None => w.u8(0),
+        Some(t) => {
+            w.u8(t.chars as u8);
+            let on: Vec<u16> = (0..4096u16).filter(|&k| t.bits[k as usize >> 6] & (1 << (k & 63)) != 0).collect();
+            w.u16s(&on);
+        }
+    }
+    Ok(())
+}
+
+struct Writer<'a>(&'a mut Vec<u8>);
+
+impl Writer<'_> {
+    fn u8(&mut self, x: u8) {
+        self.0.push(x);
+    }
+    fn u32(&mut self, x: u32) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    fn u64(&mut self, x: u64) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    fn bytes(&mut self, b: &[u8]) {
+        self.u32(b.len() as u32);
+        self.0.extend_from_slice(b);
+    }
+    fn u16s(&mut self, xs: &[u16]) {
+        self.u32(xs.len() as u32);
+        for x in xs {
+            self.0.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    /// A byte set: its members (most sets have a few), or 0xff for all.
+    fn set(&mut self, s: &ByteSet) {
+        if *s == ALL {
+            self.u8(0xff);
+            return;
+        }
+        let members: Vec<u8> = (0..=255u8).filter(|&b| set_has(s, b)).collect();
+        if members.len() >= 0xff {
+            self.u8(0xfe);
+            for x in s {
+                self.u64(*x);
+            }
+        } else {
+            self.u8(members.len() as u8);
+            self.0.extend_from_slice(&members);
+        }
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> &'a [u8] {
+        let (a, b) = self.0.split_at(n);
+        self.0 = b;
+        a
+    }
+    fn u8(&mut self) -> u8 {
+        self.take(1)[0]
+    }
+    fn u32(&mut self) -> u32 {
+        u32::from_le_bytes(self.take(4).try_into().unwrap())
+    }
+    fn u64(&mut self) -> u64 {
+        u64::from_le_bytes(self.take(8).try_into().unwrap())
+    }
+    fn bytes(&mut self) -> &'a [u8] {
+        let n = self.u32() as usize;
+        self.take(n)
+    }
+    fn u16s(&mut self) -> Box<[u16]> {
+        let n = self.u32() as usize;
+        (0..n).map(|_| u16::from_le_bytes(self.take(2).try_into().unwrap())).collect()
+    }
+    fn set(&mut self) -> ByteSet {
+        match self.u8() {
+            0xff => ALL,
+            0xfe => [self.u64(), self.u64(), self.u64(), self.u64()],
+            n => {
+                let mut s = [0u64; 4];
+                for &b in self.take(n as usize) {
+                    set_add(&mut s, b);
+                }
+                s
+            }
+        }
+    }
+}
+
+/// The patterns compiled ahead of time, by pattern text.
+pub(crate) struct Compiled {
+    entries: std::collections::HashMap<&'static str, &'static [u8]>,
+}
+
+impl Compiled {
+    /// Indexes a blob written by [`encode`] (a count, then the entries).
+    pub(crate) fn new(blob: &'static [u8]) -> Compiled {
+        let mut r = Reader(blob);
+        let mut entries = std::collections::HashMap::new();
+        let n = if blob.is_empty() { 0 } else { r.u32() };
+        for _ in 0..n {
+            let len = r.u32() as usize;
+            let entry = r.take(len);
+            let src = Reader(entry).bytes();
+            entries.insert(std::str::from_utf8(src).expect("build.rs wrote UTF-8"), entry);
+        }
+        Compiled { entries }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    #[cfg(test)]
+    pub(crate) fn patterns(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.keys().copied()
+    }
+
+    /// The program and literals of `pattern`, if it was compiled ahead.
+    pub(crate) fn get(&self, pattern: &str) -> Option<(Prog, Option<Literals>)> {
+        let mut r = Reader(self.entries.get(pattern)?);
+        let src = r.bytes();
+        let lits = match r.u32() {
+            0 => None,
+            k => {
+                let max = r.u32();
+                let n = r.u32() as usize;
+                let l = (0..n).map(|_| r.bytes().to_vec()).collect();
+                Some((l, k == 2, (max != u32::MAX).then_some(max as usize)))
+            }
+        };
+        let n = r.u32() as usize;
+        let mut insts = Vec::with_capacity(n);
+        for _ in 0..n {
+            insts.push(match r.u8() {
+                0 => Inst::Lit(r.bytes().into()),
+                1 => Inst::Class(r.u32()),
+                2 => Inst::Byte(r.set()),
+                3 => Inst::Look(Look::from_repr(r.u32())?),
+                4 => {
+                    let nb = r.u32() as usize;
+                    let branches: Box<[(u32, ByteSet)]> = (0..nb).map(|_| (r.u32(), r.set())).collect();
+                    let dispatch = match r.u8() {
+                        0 => None,
+                        _ => {
+                            let nm = r.u32() as usize;
+                            let map: Box<[(u32, Box<[u16]>)]> = (0..nm).map(|_| (r.u32(), r.u16s())).collect();
+                            Some((map, r.u16s()))
+                        }
+                    };
+                    Inst::Alt(Box::new(AltInst { branches, dispatch }))
+                }
+                5 => Inst::Jump(r.u32()),
+                6 => Inst::Repeat { class: r.u32(), min: r.u32(), max: r.u32(), greedy: r.u8() != 0, next: r.u32() },
+                7 => Inst::Save(r.u32()),
+                _ => Inst::Match,
+            });
+        }
+        let nc = r.u32() as usize;
+        let classes = (0..nc)
+            .map(|_| {
+                let nr = r.u32() as usize;
+                CharClass::new((0..nr).map(|_| (r.u32(), r.u32())).collect())
+            })
+            .collect();
+        let first = r.set();
+        let anchored = r.u8() != 0;
+        let slots = r.u32() as usize;
+        let starts = match r.u8() {
+            0 => None,
+            chars => {
+                let mut bits = Box::new([0u64; 64]);
+                for k in r.u16s().iter() {
+                    bits[*k as usize >> 6] |= 1 << (k & 63);
+                }
+                Some(StartTable { bits, chars: chars as usize })
+            }
+        };
+        let src = std::str::from_utf8(src).ok()?;
+        Some((Prog::assemble(insts, classes, first, anchored, slots, starts, src), lits))
     }
 }
 

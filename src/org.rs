@@ -6,8 +6,6 @@
 use crate::matcher::Prog as Regex;
 use std::sync::OnceLock;
 
-/// Name endings and prefixes of organisations, for signature lines.
-const ORG_WORD: &str = r"(?:株式会社|有限会社|合同会社|合資会社|(?:学校|医療|社会福祉|一般社団|公益社団|一般財団|公益財団|独立行政|国立大学|公立大学|国立研究開発|地方独立行政|特定非営利活動|宗教|税理士|弁護士|司法書士)法人|市|町|村|県|都|道|府|区|市役所|区役所|町役場|村役場|庁|省|局|病院|大学|学院|学園|高等学校|中学校|小学校|センター|機構|協会|組合|連合会|委員会|商工会|学会|協議会|警察|警察本部|消防局|消防本部|研究所|事務所|クリニック|医院|銀行|信用金庫|会議所|財団|社団|グループ|ホールディングス|振興会|研究会)";
 
 struct Patterns {
     /// 「架空市立みどり台病院（以下「当院」）」: the notifier naming itself.
@@ -22,29 +20,10 @@ struct Patterns {
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        // The normaliser joins 「【…】相澤病院 患者さん…」 into one run, so a header name is
-        // found as 株式会社+katakana, else as the shortest run ending in an
-        // organisation word, else up to the first particle.
-        self_defined: Regex::new(r"([^\s、。「」()『』]{2,40})\(以下[、,]?「(?:当|本|弊)[^」]{1,6}」").unwrap(),
-        header_prefixed: Regex::new(r"^【[^】\n]{0,40}】\s*((?:株式会社|有限会社|合同会社)[ァ-ヶー・a-z0-9&.]+)").unwrap(),
-        header_org: Regex::new(&format!(r"^【[^】\n]{{0,40}}】\s*([^\s【】「」、。]{{0,30}}?{w})", w = ORG_WORD)).unwrap(),
-        header: Regex::new(r"^【[^】\n]{0,40}】\s*([^\s【】「」、]{2,40}?)(?:\s|への|の|における|が|は|、|$)").unwrap(),
-        // A whole line that is a name, optionally followed by a department or a bracketed alias.
-        line: Regex::new(&format!(
-            r"^(?:(?:問い?合わせ先|問合せ先|発表者?|作成)[::\s]*)?([^\s::、。「」『』]{{0,30}}{w}(?:[^\s::、。「」]{{0,20}})?(?:[\s ]+[^\s::、。「」]{{1,20}})?(?:\([^)\n]{{1,30}}\))?)$",
-            w = ORG_WORD
-        ))
-        .unwrap(),
-        // 「稲敷市が保有する」「長崎県警察で受け付けた」: a public body naming itself at a sentence start.
-        mention: Regex::new(
-            r"(?:^|[。\n、]|中に|では|には)([^\s、。「」()0-9a-z]{1,10}?(?:都|道|府|県|市|区|町|村)(?:警察(?:本部)?|消防局|教育委員会|役所|役場)?)(?:が|は|で|では|において|の保有|として)",
-        )
-        .unwrap(),
-        corporate_mention: Regex::new(
-            r"((?:株式会社|有限会社)[^\s、。「」()(),]{1,20}|[^\s、。「」()(),]{1,20}(?:株式会社|有限会社))",
-        )
-        .unwrap(),
+    P.get_or_init(|| {
+        let [self_defined, header_prefixed, header_org, header, line, mention, corporate_mention] =
+            crate::fixed::org().map(|p| crate::engine::builtin_prog(&p));
+        Patterns { self_defined, header_prefixed, header_org, header, line, mention, corporate_mention }
     })
 }
 
