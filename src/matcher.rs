@@ -305,7 +305,12 @@ impl Prog {
 
     /// The match's capture slots (`slots[2i]..slots[2i+1]` is group i).
     pub(crate) fn captures(&self, hay: &str) -> Option<Vec<Option<usize>>> {
-        with_scratch(|sc| self.captures_in(hay, sc))
+        self.captures_at(hay, 0)
+    }
+
+    /// The same for the first match at or after `from`.
+    pub(crate) fn captures_at(&self, hay: &str, from: usize) -> Option<Vec<Option<usize>>> {
+        with_scratch(|sc| self.captures_in(hay, from, sc))
     }
 
     /// Every non-overlapping, non-empty match, in order.
@@ -352,12 +357,12 @@ impl Prog {
         }
     }
 
-    fn captures_in(&self, hay: &str, sc: &mut Scratch) -> Option<Vec<Option<usize>>> {
-        match self.search(hay, 0, sc, self.slots, &|_| true) {
+    fn captures_in(&self, hay: &str, from: usize, sc: &mut Scratch) -> Option<Vec<Option<usize>>> {
+        match self.search(hay, from, sc, self.slots, &|_| true) {
             Ok(true) => Some(sc.slots[..self.slots].to_vec()),
             Ok(false) => None,
             Err(Over) => {
-                let caps = self.regex().captures(hay)?;
+                let caps = self.regex().captures_at(hay, from)?;
                 let mut out = vec![None; self.slots];
                 for i in 0..self.slots / 2 {
                     if let Some(m) = caps.get(i) {

@@ -39,7 +39,19 @@ pub(crate) fn find(text: &str) -> Option<(usize, usize)> {
 pub(crate) fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
     let p = patterns();
     let group = |re: &Regex| re.captures(text).and_then(|c| Some((c[2]?, c[3]?, true)));
-    if let Some(found) = [&p.header_prefixed, &p.header_org, &p.header, &p.self_defined].into_iter().find_map(group) {
+    // Some patterns begin with up to N characters of a broad class before a
+    // literal every match holds: no match starts more than 4·N bytes before
+    // the literal's first occurrence, so the search starts there.
+    let near = |re: &Regex, lits: &[&str], chars: usize| {
+        let i = lits.iter().filter_map(|l| text.find(l)).min()?;
+        let mut from = i.saturating_sub(4 * chars);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        re.captures_at(text, from)
+    };
+    let self_defined = || near(&p.self_defined, &["(以下"], 40).and_then(|c| Some((c[2]?, c[3]?, true)));
+    if let Some(found) = [&p.header_prefixed, &p.header_org, &p.header].into_iter().find_map(group).or_else(self_defined) {
         return Some(found);
     }
     // A signature: one of the last lines, else one of the first lines.
@@ -57,7 +69,7 @@ pub(crate) fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
         return Some(found);
     }
     group(&p.mention).or_else(|| {
-        p.corporate_mention.captures(text).and_then(|c| Some((c[2]?, c[3]?, false)))
+        near(&p.corporate_mention, &["株式会社", "有限会社"], 20).and_then(|c| Some((c[2]?, c[3]?, false)))
     })
 }
 
