@@ -303,6 +303,22 @@ impl Engine {
                         }
                     }
                 }
+                prefilter::Starts::Near(at, lead) => {
+                    let at: Vec<usize> = at.iter().map(|&p| p as usize - seg.start).collect();
+                    let allowed = |p: usize| {
+                        let i = at.partition_point(|&x| x < p);
+                        i < at.len() && at[i] - p <= lead
+                    };
+                    let mut from = at[0].saturating_sub(lead);
+                    while let Some((a, b)) = re.find_at_where(s, from, allowed) {
+                        if b > a {
+                            hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
+                            from = b;
+                        } else {
+                            from = a + 1;
+                        }
+                    }
+                }
                 prefilter::Starts::At(at) => {
                     // Leftmost-first, non-overlapping: a match at the first
                     // start that has one, then the next start after its end.
@@ -417,6 +433,8 @@ mod prefilter {
         /// Cues filtered by prefix literals: their matches start where one
         /// of the literals does (bit set).
         prefix: Vec<u64>,
+        /// How far before a prefix literal a match of each cue may start.
+        lead: Vec<usize>,
         /// The longest match of each cue filtered by suffix literals, when
         /// bounded.
         max_len: Vec<Option<usize>>,
@@ -428,6 +446,9 @@ mod prefilter {
     pub(crate) enum Starts<'a> {
         /// Every match starts at one of these (sorted) positions.
         At(&'a [u32]),
+        /// Every match starts at most this many bytes before one of these
+        /// (sorted) positions.
+        Near(&'a [u32], usize),
         /// Every match ends at one of these (sorted) positions and is at most
         /// this many bytes long.
         Before(&'a [u32], usize),
@@ -450,6 +471,7 @@ mod prefilter {
             let mut prefix = vec![0u64; words];
             let mut skipped = vec![0u64; words];
             let mut max_len = vec![None; patterns.len()];
+            let mut lead = vec![0usize; patterns.len()];
             // Trie.
             let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
             let mut own: Vec<Vec<Out>> = vec![Vec::new()];
@@ -458,10 +480,12 @@ mod prefilter {
                     skipped[ci / 64] |= 1 << (ci % 64);
                     continue;
                 }
-                let Some((seq, is_prefix, max)) = lits else {
+                let Some((seq, lead_bytes, max)) = lits else {
                     always[ci / 64] |= 1 << (ci % 64);
                     continue;
                 };
+                let is_prefix = lead_bytes.is_some();
+                lead[ci] = lead_bytes.unwrap_or(0);
                 if is_prefix {
                     prefix[ci / 64] |= 1 << (ci % 64);
                 } else {
@@ -538,7 +562,7 @@ mod prefilter {
                 out.push((outs.len() as u32, merged[s].len() as u32));
                 outs.extend(merged[s].iter().copied());
             }
-            Prefilter { root, span, edges, fail, out, outs, always, prefix, max_len, skip: skipped }
+            Prefilter { root, span, edges, fail, out, outs, always, prefix, lead, max_len, skip: skipped }
         }
 
         #[inline]
@@ -621,7 +645,7 @@ mod prefilter {
                         let at = &positions[from..k];
                         if has(&self.prefix, ci) {
                             if !at.is_empty() {
-                                f(si, ci, Starts::At(at));
+                                f(si, ci, if self.lead[ci] == 0 { Starts::At(at) } else { Starts::Near(at, self.lead[ci]) });
                             }
                         } else if let (Some(max), false) = (self.max_len[ci], at.is_empty()) {
                             f(si, ci, Starts::Before(at, max));

@@ -246,7 +246,8 @@ impl Prog {
         c.emit(hir)?;
         c.insts.push(Inst::Save(1));
         c.insts.push(Inst::Match);
-        let first = first_bytes(hir).unwrap_or(ALL);
+        // Where a match can start past position 0 (position 0 is always tried).
+        let first = without_start(hir).map_or([0; 4], |h| first_bytes(&h).unwrap_or(ALL));
         let anchored = starts_anchored(hir);
         let starts = StartTable::new(hir);
         Ok(Prog::assemble(c.insts, c.classes, first, anchored, c.slots, starts, pattern))
@@ -305,12 +306,17 @@ impl Prog {
 
     /// The match's capture slots (`slots[2i]..slots[2i+1]` is group i).
     pub(crate) fn captures(&self, hay: &str) -> Option<Vec<Option<usize>>> {
-        self.captures_at(hay, 0)
+        with_scratch(|sc| self.captures_in(hay, 0, sc))
     }
 
-    /// The same for the first match at or after `from`.
-    pub(crate) fn captures_at(&self, hay: &str, from: usize) -> Option<Vec<Option<usize>>> {
-        with_scratch(|sc| self.captures_in(hay, from, sc))
+    /// The same among the start positions `allowed` accepts (the others
+    /// are known not to start a match).
+    pub(crate) fn captures_where(&self, hay: &str, allowed: impl Fn(usize) -> bool) -> Option<Vec<Option<usize>>> {
+        with_scratch(|sc| match self.search(hay, 0, sc, self.slots, &allowed) {
+            Ok(true) => Some(sc.slots[..self.slots].to_vec()),
+            Ok(false) => None,
+            Err(Over) => self.captures_in(hay, 0, sc),
+        })
     }
 
     /// Every non-overlapping, non-empty match, in order.
@@ -421,7 +427,7 @@ impl Prog {
             // Only where the first characters can begin a prefix literal.
             while start < bytes.len() {
                 let b = bytes[start];
-                if b & 0xc0 != 0x80 && t.may_start(bytes, start) && allowed(start) && self.run(bytes, start, sc, nslots, &mut budget, base)? {
+                if b & 0xc0 != 0x80 && (start == 0 || t.may_start(bytes, start)) && allowed(start) && self.run(bytes, start, sc, nslots, &mut budget, base)? {
                     return Ok(true);
                 }
                 start += 1;
@@ -432,11 +438,11 @@ impl Prog {
             if start < bytes.len() {
                 let b = bytes[start];
                 // Not a byte a match can start with, or inside a character.
-                if !set_has(&self.first, b) || b & 0xc0 == 0x80 {
+                if (start > 0 && !set_has(&self.first, b)) || b & 0xc0 == 0x80 {
                     start += 1;
                     continue;
                 }
-            } else if self.first != ALL {
+            } else if start > 0 && self.first != ALL {
                 break;
             }
             if allowed(start) && self.run(bytes, start, sc, nslots, &mut budget, base)? {
@@ -641,11 +647,12 @@ impl Prog {
     }
 }
 
-/// The literals a pattern's matches begin with (`true`) or end with
-/// (`false`), and its longest match in bytes when bounded: what the
-/// engine's one-pass prefilter looks for. None when no finite set of
-/// non-empty literals covers every match.
-pub(crate) type Literals = (Vec<Vec<u8>>, bool, Option<usize>);
+/// The literals that locate a pattern's matches, for the engine's one-pass
+/// prefilter: `Some(lead)`: every match starts at most `lead` bytes before
+/// an occurrence of one of them (0: with one of them); `None`: every match
+/// ends with one of them. Then the longest match in bytes, when bounded.
+/// None when no finite set of non-empty literals does.
+pub(crate) type Literals = (Vec<Vec<u8>>, Option<usize>, Option<usize>);
 
 pub(crate) fn filter_literals(hir: &Hir) -> Option<Literals> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
@@ -656,14 +663,65 @@ pub(crate) fn filter_literals(hir: &Hir) -> Option<Literals> {
         let lits: Vec<Vec<u8>> = seq.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
         (min > 0).then_some((min, lits))
     };
-    let chosen = match (usable(ExtractKind::Prefix), usable(ExtractKind::Suffix)) {
+    let prefix = usable(ExtractKind::Prefix);
+    let suffix = || usable(ExtractKind::Suffix);
+    let chosen = match prefix {
         // A prefix of one CJK character (3 bytes) is selective enough.
-        (Some((pm, p)), Some((sm, _))) if pm >= 3 || pm >= sm => (p, true),
-        (Some((_, p)), None) => (p, true),
-        (_, Some((_, s))) => (s, false),
-        (None, None) => return None,
+        Some((pm, p)) if pm >= 3 => (p, Some(0)),
+        _ => match (lead_literals(hir, 0), prefix, suffix()) {
+            (Some((l, lead)), _, _) if l.iter().all(|x| x.len() >= 3) => (l, Some(lead)),
+            (_, Some((pm, p)), Some((sm, _))) if pm >= sm => (p, Some(0)),
+            (_, Some((_, p)), None) => (p, Some(0)),
+            (_, _, Some((_, s))) => (s, None),
+            (Some((l, lead)), None, None) => (l, Some(lead)),
+            (None, None, None) => return None,
+        },
     };
-    Some((shorten(chosen.0, chosen.1), chosen.1, max))
+    Some((shorten(chosen.0, chosen.1.is_some()), chosen.1, max))
+}
+
+/// Literals a match begins with, after at most `lead` bytes of parts that
+/// hold none (「[^\s、。・]{1,6}署」: 署, within 24 bytes of the start).
+fn lead_literals(hir: &Hir, depth: usize) -> Option<(Vec<Vec<u8>>, usize)> {
+    const MAX_LEAD: usize = 64;
+    if depth > 16 {
+        return None;
+    }
+    match hir.kind() {
+        HirKind::Literal(l) => Some((vec![l.0.to_vec()], 0)),
+        HirKind::Class(Class::Unicode(c)) => {
+            let chars: Vec<char> = c.iter().flat_map(|r| r.start()..=r.end()).take(17).collect();
+            (chars.len() <= 16).then(|| (chars.iter().map(|ch| ch.to_string().into_bytes()).collect(), 0))
+        }
+        HirKind::Capture(c) => lead_literals(&c.sub, depth + 1),
+        HirKind::Repetition(r) if r.min >= 1 => lead_literals(&r.sub, depth + 1),
+        HirKind::Concat(parts) => {
+            let mut lead = 0;
+            for p in parts {
+                if p.properties().minimum_len().is_some_and(|m| m > 0) {
+                    if let Some((l, d)) = lead_literals(p, depth + 1) {
+                        return (lead + d <= MAX_LEAD).then_some((l, lead + d));
+                    }
+                }
+                lead += p.properties().maximum_len()?;
+                if lead > MAX_LEAD {
+                    return None;
+                }
+            }
+            None
+        }
+        HirKind::Alternation(alts) => {
+            let mut all = Vec::new();
+            let mut lead = 0;
+            for a in alts {
+                let (l, d) = lead_literals(a, depth + 1)?;
+                all.extend(l);
+                lead = lead.max(d);
+            }
+            Some((all, lead))
+        }
+        _ => None,
+    }
 }
 
 /// Optional parts multiply the literals (「(?:が|する)?(?:こと)?」): keep
@@ -706,8 +764,8 @@ pub(crate) fn encode(pattern: &str, out: &mut Vec<u8>) -> Result<(), String> {
     w.bytes(pattern.as_bytes());
     match &lits {
         None => w.u32(0),
-        Some((l, prefix, max)) => {
-            w.u32(1 + *prefix as u32);
+        Some((l, lead, max)) => {
+            w.u32(lead.map_or(1, |d| 2 + d as u32));
             w.u32(max.map_or(u32::MAX, |m| m.min(u32::MAX as usize - 1) as u32));
             w.u32(l.len() as u32);
             for x in l {
@@ -916,7 +974,8 @@ impl Compiled {
                 let max = r.u32();
                 let n = r.u32() as usize;
                 let l = (0..n).map(|_| r.bytes().to_vec()).collect();
-                Some((l, k == 2, (max != u32::MAX).then_some(max as usize)))
+                let lead = (k >= 2).then(|| (k - 2) as usize);
+                Some((l, lead, (max != u32::MAX).then_some(max as usize)))
             }
         };
         let n = r.u32() as usize;
@@ -1130,6 +1189,25 @@ fn look_at(look: Look, s: &[u8], pos: usize) -> bool {
 
 /// The bytes a match of `hir` can start with; None when it can match the
 /// empty string (so it places no constraint on the next byte).
+/// `hir` without the alternatives that can only match at the start of the
+/// text (`(?:^|。)…` → `。…`); None if nothing is left.
+fn without_start(hir: &Hir) -> Option<Hir> {
+    match hir.kind() {
+        HirKind::Look(Look::Start) => None,
+        HirKind::Alternation(alts) => {
+            let kept: Vec<Hir> = alts.iter().filter_map(without_start).collect();
+            (!kept.is_empty()).then(|| Hir::alternation(kept))
+        }
+        HirKind::Concat(parts) if !parts.is_empty() => {
+            let mut v = vec![without_start(&parts[0])?];
+            v.extend(parts[1..].iter().cloned());
+            Some(Hir::concat(v))
+        }
+        HirKind::Capture(c) => without_start(&c.sub),
+        _ => Some(hir.clone()),
+    }
+}
+
 fn first_bytes(hir: &Hir) -> Option<ByteSet> {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => None,

@@ -40,15 +40,18 @@ pub(crate) fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
     let p = patterns();
     let group = |re: &Regex| re.captures(text).and_then(|c| Some((c[2]?, c[3]?, true)));
     // Some patterns begin with up to N characters of a broad class before a
-    // literal every match holds: no match starts more than 4·N bytes before
-    // the literal's first occurrence, so the search starts there.
+    // literal every match holds: a match starts at most 4·N bytes before an
+    // occurrence of the literal, so only those positions are tried.
     let near = |re: &Regex, lits: &[&str], chars: usize| {
-        let i = lits.iter().filter_map(|l| text.find(l)).min()?;
-        let mut from = i.saturating_sub(4 * chars);
-        while !text.is_char_boundary(from) {
-            from += 1;
+        let mut at: Vec<usize> = lits.iter().flat_map(|l| text.match_indices(l).map(|(i, _)| i)).collect();
+        if at.is_empty() {
+            return None;
         }
-        re.captures_at(text, from)
+        at.sort_unstable();
+        re.captures_where(text, |p| {
+            let i = at.partition_point(|&x| x < p);
+            i < at.len() && at[i] - p <= 4 * chars
+        })
     };
     let self_defined = || near(&p.self_defined, &["(以下"], 40).and_then(|c| Some((c[2]?, c[3]?, true)));
     if let Some(found) = [&p.header_prefixed, &p.header_org, &p.header].into_iter().find_map(group).or_else(self_defined) {
