@@ -417,13 +417,12 @@ mod prefilter {
     const SUFFIX: u32 = u32::MAX;
 
     pub(crate) struct Prefilter {
-        /// Transitions of the root, dense.
-        root: Box<[u32; 256]>,
-        /// Per node: start and length of its transitions in `edges`.
-        span: Vec<(u32, u32)>,
-        /// Sorted by byte within each node.
-        edges: Vec<(u8, u32)>,
-        fail: Vec<u32>,
+        /// The automaton as a dense table: `delta[state * classes + class[b]]`
+        /// (failure links resolved), bytes that occur in no literal sharing
+        /// class 0.
+        class: [u16; 256],
+        classes: usize,
+        delta: Vec<u32>,
         /// Per node: the literals that end here (own and via failure links),
         /// as a range of `outs`.
         out: Vec<(u32, u32)>,
@@ -514,10 +513,6 @@ mod prefilter {
             // Failure links and merged outputs, breadth first.
             let n = kids.len();
             let mut fail = vec![0u32; n];
-            let mut root = Box::new([0u32; 256]);
-            for &(b, t) in &kids[0] {
-                root[b as usize] = t;
-            }
             let mut order: Vec<usize> = kids[0].iter().map(|&(_, t)| t as usize).collect();
             let mut i = 0;
             while i < order.len() {
@@ -550,34 +545,42 @@ mod prefilter {
                     }
                 }
             }
-            let mut span = Vec::with_capacity(n);
-            let mut edges = Vec::new();
+            // The dense table, in breadth-first order so that a node's failure
+            // target is filled before the node.
+            let mut class = [0u16; 256];
+            let mut classes = 1usize;
+            let mut bytes: Vec<u8> = kids.iter().flatten().map(|&(b, _)| b).collect();
+            bytes.sort_unstable();
+            bytes.dedup();
+            for &b in &bytes {
+                class[b as usize] = classes as u16;
+                classes += 1;
+            }
+            let mut delta = vec![0u32; n * classes];
+            for &(b, t) in &kids[0] {
+                delta[class[b as usize] as usize] = t;
+            }
+            for &s in &order {
+                let f = fail[s] as usize;
+                for c in 1..classes {
+                    delta[s * classes + c] = delta[f * classes + c];
+                }
+                for &(b, t) in &kids[s] {
+                    delta[s * classes + class[b as usize] as usize] = t;
+                }
+            }
             let mut out = Vec::with_capacity(n);
             let mut outs = Vec::new();
-            for s in 0..n {
-                let mut k = std::mem::take(&mut kids[s]);
-                k.sort_unstable();
-                span.push((edges.len() as u32, k.len() as u32));
-                edges.extend(k);
-                out.push((outs.len() as u32, merged[s].len() as u32));
-                outs.extend(merged[s].iter().copied());
+            for m in &merged {
+                out.push((outs.len() as u32, m.len() as u32));
+                outs.extend(m.iter().copied());
             }
-            Prefilter { root, span, edges, fail, out, outs, always, prefix, lead, max_len, skip: skipped }
+            Prefilter { class, classes, delta, out, outs, always, prefix, lead, max_len, skip: skipped }
         }
 
         #[inline]
-        fn step(&self, mut s: u32, b: u8) -> u32 {
-            loop {
-                if s == 0 {
-                    return self.root[b as usize];
-                }
-                let (a, len) = self.span[s as usize];
-                let e = &self.edges[a as usize..(a + len) as usize];
-                if let Some(&(_, t)) = e.iter().find(|(k, _)| *k == b) {
-                    return t;
-                }
-                s = self.fail[s as usize];
-            }
+        fn step(&self, s: u32, b: u8) -> u32 {
+            self.delta[s as usize * self.classes + self.class[b as usize] as usize]
         }
 
         /// Calls `f(segment, cue, starts)` for every cue that may match in a

@@ -324,12 +324,6 @@ impl Prog {
         with_scratch(|sc| self.for_each_in(hay, sc, f))
     }
 
-    /// Whether a match can start with this byte.
-    #[inline]
-    pub(crate) fn can_start(&self, b: u8) -> bool {
-        set_has(&self.first, b)
-    }
-
     /// The end of the match that starts exactly at `start`, if any.
     pub(crate) fn match_at(&self, hay: &str, start: usize) -> Option<usize> {
         with_scratch(|sc| {
@@ -756,6 +750,7 @@ pub(crate) fn alternation_source<'a>(parts: impl Iterator<Item = &'a str>) -> St
 /// Patterns compiled ahead of time (by build.rs, for the built-in rules),
 /// so that start-up parses nothing: a pattern, its program and its
 /// prefilter literals, encoded by [`encode`] and read back by [`Compiled`].
+#[allow(dead_code)] // build.rs calls it
 pub(crate) fn encode(pattern: &str, out: &mut Vec<u8>) -> Result<(), String> {
     let hir = parse(pattern)?;
     let prog = Prog::from_hir(&hir, pattern)?;
@@ -853,8 +848,10 @@ pub(crate) fn encode(pattern: &str, out: &mut Vec<u8>) -> Result<(), String> {
     Ok(())
 }
 
+#[allow(dead_code)]
 struct Writer<'a>(&'a mut Vec<u8>);
 
+#[allow(dead_code)]
 impl Writer<'_> {
     fn u8(&mut self, x: u8) {
         self.0.push(x);
