@@ -8,7 +8,7 @@
 // 1 KB … 10 MB inputs (median, p95).
 //
 // Environment (see BENCHMARKS.md):
-//   BENCH_QUICK=1        one or two runs each and no 10 MB case (`make bench-smoke`)
+//   BENCH_QUICK=1        one run each (no settle wait) and no 10 MB case (`make bench-smoke`)
 //   BENCH_FIRST_ONLY=1   only (1)
 //   BENCH_RUNS=n         fresh contexts per page in (1) (default 15)
 //   BENCH_PASTE=0        no paste-on-a-loaded-page measurement (www pages)
@@ -17,7 +17,7 @@
 //                        classify (ms, number of functions, the costliest by name)
 //   BENCH_REPEAT=0       no second visit in each context (the repeat-visit lines)
 //   BENCH_SETTLE_MS=n    wait n ms on about:blank in each fresh context before
-//                        navigating (default 1000; 0 = the first harness)
+//                        navigating (default 1000, 0 with BENCH_QUICK; 0 = the first harness)
 //   BENCH_PAGES=list     the pages of (1), comma-separated (default `bench,www`):
 //                        `bench[?query]` js/bench/page.html with page.html's query
 //                        flags (e.g. `bench?load=init&preload=0`); `www[=dir]`
@@ -37,8 +37,8 @@ const FIRST_ONLY = process.env.BENCH_FIRST_ONLY === '1';
 const PASTE = process.env.BENCH_PASTE !== '0';
 const TRACE = process.env.BENCH_TRACE === '1';
 const REPEAT = process.env.BENCH_REPEAT !== '0';
-const SETTLE = Number(process.env.BENCH_SETTLE_MS ?? 1000);
-const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 2 : 15));
+const SETTLE = Number(process.env.BENCH_SETTLE_MS ?? (QUICK ? 0 : 1000));
+const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 15));
 const PAGES = (process.env.BENCH_PAGES ?? 'bench,www').split(',').filter(Boolean).map((spec, i) => {
   if (spec.startsWith('bench')) return { spec, kind: 'bench', path: '/' + spec.slice(5) };
   const dir = spec.startsWith('www=') ? resolve(spec.slice(4)) : join(ROOT, 'www');
