@@ -38,7 +38,7 @@ wasm-pack --quiet build --mode no-install --release --target web --out-dir "$TMP
 # functions into their only caller: that inlining saves ~5 KB raw but costs
 # ~9 KB gzipped, with no measurable speed difference (BENCHMARKS.md, Size).
 # binaryen 132 reads the target_features section, so no --enable-* flags.
-sizes() { printf '%s bytes, %s bytes gzip -9' "$(stat -c %s "$1")" "$(gzip -9 -c "$1" | wc -c)"; }
+sizes() { printf '%s bytes, %s bytes gzip -9' "$(stat -c %s "$1")" "$(gzip -9 -c < "$1" | wc -c)"; }  # stdin: no file name in the gzip header
 WASM_OPT=js/node_modules/.bin/wasm-opt
 if [ ! -x "$WASM_OPT" ]; then
   say "error: $WASM_OPT is missing (npm binaryen, from js/package.json): run scripts/setup.sh"
