@@ -21,7 +21,8 @@
  * @prop {object|null} report - the last report (spec/output.md), read-only.
  * @prop {Promise<void>} ready - resolves when the classifier is loaded.
  * @method classify(text) - Promise<Report> for any text, without touching the field
- *   (runs on the main thread; the field itself is classified in a Web Worker when one can start).
+ *   (runs on the main thread; the field itself is classified in a Web Worker when one can start,
+ *   except a text of at most 20,000 UTF-16 units that comes before the worker is ready).
  *
  * @event jikenbo-ready - the classifier is loaded; detail: { version }.
  * @event jikenbo-result - a notice was classified; detail: the Report.
