@@ -732,6 +732,7 @@ mod tests {
         assert!(texts.len() > 100);
         for src in blob.patterns() {
             let (prog, _) = blob.get(src).unwrap();
+            assert!(!prog.delegates(), "built-in pattern {:?} is left to regex", src);
             let fresh = Prog::new(src).unwrap();
             let re = regex::Regex::new(src).unwrap();
             for t in &texts {

@@ -166,6 +166,11 @@ enum Inst {
     Repeat { class: u32, min: u32, max: u32, greedy: bool, next: u32 },
     /// Record the position in a capture slot.
     Save(u32),
+    /// End of an unbounded loop's iteration: if it matched nothing since the
+    /// position saved in `slot` (its start), this path fails (as in
+    /// `regex`, an empty iteration is no iteration), else back to `head`.
+    /// `out` is where the loop exits.
+    LoopCheck { slot: u32, head: u32, out: u32 },
     Match,
 }
 
@@ -180,6 +185,10 @@ pub(crate) struct Prog {
     anchored: bool,
     /// Number of capture slots (two per group, group 0 included).
     slots: usize,
+    /// Number of loop slots, after the capture slots.
+    loops: usize,
+    /// Every search goes to `regex` (see `empty_loops`).
+    delegate: bool,
     /// Where a search may start, from the pattern's prefix literals.
     starts: Option<StartTable>,
     /// Per instruction, its row in the failure memo (alternations and
@@ -241,16 +250,27 @@ impl Prog {
 
     /// Compiles the syntax tree of `pattern`.
     pub(crate) fn from_hir(hir: &Hir, pattern: &str) -> Result<Prog, String> {
-        let mut c = Compiler { insts: Vec::new(), classes: Vec::new(), slots: 2 };
+        let mut c = Compiler { insts: Vec::new(), classes: Vec::new(), slots: 2, loops: 0 };
         c.insts.push(Inst::Save(0));
         c.emit(hir)?;
         c.insts.push(Inst::Save(1));
         c.insts.push(Inst::Match);
+        let groups = c.slots as u32;
+        let place = |x: u32| if x >= LOOP_SLOT - c.loops as u32 && x < LOOP_SLOT { groups + (LOOP_SLOT - 1 - x) } else { x };
+        for i in c.insts.iter_mut() {
+            match i {
+                Inst::Save(x) => *x = place(*x),
+                Inst::LoopCheck { slot, .. } => *slot = place(*slot),
+                _ => {}
+            }
+        }
         // Where a match can start past position 0 (position 0 is always tried).
         let first = without_start(hir).map_or([0; 4], |h| first_bytes(&h).unwrap_or(ALL));
         let anchored = starts_anchored(hir);
         let starts = StartTable::new(hir);
-        Ok(Prog::assemble(c.insts, c.classes, first, anchored, c.slots, starts, pattern))
+        let mut prog = Prog::assemble(c.insts, c.classes, first, anchored, c.slots, c.loops, starts, pattern);
+        prog.delegate = empty_loops(hir);
+        Ok(prog)
     }
 
     fn assemble(
@@ -259,6 +279,7 @@ impl Prog {
         first: ByteSet,
         anchored: bool,
         slots: usize,
+        loops: usize,
         starts: Option<StartTable>,
         src: &str,
     ) -> Prog {
@@ -279,12 +300,19 @@ impl Prog {
             first,
             anchored,
             slots,
+            loops,
+            delegate: false,
             starts,
             memo_row,
             memo_rows,
             src: src.into(),
             fallback: std::sync::OnceLock::new(),
         }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn delegates(&self) -> bool {
+        self.delegate
     }
 
     fn regex(&self) -> &regex::Regex {
@@ -327,8 +355,11 @@ impl Prog {
     /// The end of the match that starts exactly at `start`, if any.
     pub(crate) fn match_at(&self, hay: &str, start: usize) -> Option<usize> {
         with_scratch(|sc| {
+            if self.delegate {
+                return self.regex().find_at(hay, start).filter(|m| m.start() == start).map(|m| m.end());
+            }
             sc.slots.clear();
-            sc.slots.resize(self.slots, None);
+            sc.slots.resize(self.slots + self.loops, None);
             if self.anchored && start > 0 {
                 return None;
             }
@@ -400,8 +431,11 @@ impl Prog {
 
     fn search(&self, hay: &str, from: usize, sc: &mut Scratch, nslots: usize, allowed: &impl Fn(usize) -> bool) -> Result<bool, Over> {
         let bytes = hay.as_bytes();
+        if self.delegate {
+            return Err(Over);
+        }
         sc.slots.clear();
-        sc.slots.resize(self.slots, None);
+        sc.slots.resize(self.slots + self.loops, None);
         if self.anchored && from > 0 {
             return Ok(false);
         }
@@ -494,11 +528,17 @@ impl Prog {
                     Inst::Jump(t) => pc = *t as usize,
                     Inst::Save(slot) => {
                         let slot = *slot as usize;
-                        if slot < nslots {
+                        if slot < nslots || slot >= self.slots {
                             sc.stack.push(Frame::Restore { slot: slot as u32, old: sc.slots[slot] });
                             sc.slots[slot] = Some(pos);
                         }
                         pc += 1;
+                    }
+                    Inst::LoopCheck { slot, head, .. } => {
+                        if sc.slots[*slot as usize] == Some(pos) {
+                            break true;
+                        }
+                        pc = *head as usize;
                     }
                     Inst::Match => break false,
                     Inst::Alt(_) | Inst::Repeat { .. } if sc.stride != 0 && self.failed_before(sc, pc, pos - base) => {
@@ -824,6 +864,12 @@ pub(crate) fn encode(pattern: &str, out: &mut Vec<u8>) -> Result<(), String> {
                 w.u32(*slot);
             }
             Inst::Match => w.u8(8),
+            Inst::LoopCheck { slot, head, out } => {
+                w.u8(9);
+                w.u32(*slot);
+                w.u32(*head);
+                w.u32(*out);
+            }
         }
     }
     w.u32(prog.classes.len() as u32);
@@ -837,6 +883,8 @@ pub(crate) fn encode(pattern: &str, out: &mut Vec<u8>) -> Result<(), String> {
     w.set(&prog.first);
     w.u8(prog.anchored as u8);
     w.u32(prog.slots as u32);
+    w.u32(prog.loops as u32);
+    w.u8(prog.delegate as u8);
     match &prog.starts {
         None => w.u8(0),
         Some(t) => {
@@ -999,6 +1047,7 @@ impl Compiled {
                 5 => Inst::Jump(r.u32()),
                 6 => Inst::Repeat { class: r.u32(), min: r.u32(), max: r.u32(), greedy: r.u8() != 0, next: r.u32() },
                 7 => Inst::Save(r.u32()),
+                9 => Inst::LoopCheck { slot: r.u32(), head: r.u32(), out: r.u32() },
                 _ => Inst::Match,
             });
         }
@@ -1012,6 +1061,8 @@ impl Compiled {
         let first = r.set();
         let anchored = r.u8() != 0;
         let slots = r.u32() as usize;
+        let loops = r.u32() as usize;
+        let delegate = r.u8() != 0;
         let starts = match r.u8() {
             0 => None,
             chars => {
@@ -1023,7 +1074,9 @@ impl Compiled {
             }
         };
         let src = std::str::from_utf8(src).ok()?;
-        Some((Prog::assemble(insts, classes, first, anchored, slots, starts, src), lits))
+        let mut prog = Prog::assemble(insts, classes, first, anchored, slots, loops, starts, src);
+        prog.delegate = delegate;
+        Some((prog, lits))
     }
 }
 
@@ -1186,6 +1239,20 @@ fn look_at(look: Look, s: &[u8], pos: usize) -> bool {
 
 /// The bytes a match of `hir` can start with; None when it can match the
 /// empty string (so it places no constraint on the next byte).
+/// Whether a repetition in `h` repeats something that can match nothing
+/// (`(a?)*`): which empty iterations count is where engines differ, so such
+/// patterns are left to `regex` (no rule needs one).
+fn empty_loops(h: &Hir) -> bool {
+    match h.kind() {
+        HirKind::Repetition(r) => {
+            (r.max != Some(1) && r.sub.properties().minimum_len() == Some(0)) || empty_loops(&r.sub)
+        }
+        HirKind::Capture(c) => empty_loops(&c.sub),
+        HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().any(empty_loops),
+        _ => false,
+    }
+}
+
 /// `hir` without the alternatives that can only match at the start of the
 /// text (`(?:^|。)…` → `。…`); None if nothing is left.
 fn without_start(hir: &Hir) -> Option<Hir> {
@@ -1301,7 +1368,12 @@ struct Compiler {
     insts: Vec<Inst>,
     classes: Vec<CharClass>,
     slots: usize,
+    loops: usize,
 }
+
+/// Loop slots are numbered down from here while compiling, then moved
+/// after the group slots.
+const LOOP_SLOT: u32 = u32::MAX - 1;
 
 impl Compiler {
     fn push(&mut self, i: Inst) -> Result<u32, String> {
@@ -1398,11 +1470,17 @@ impl Compiler {
                 let sub_first = first_bytes(&r.sub).unwrap_or(ALL);
                 if r.max.is_none() {
                     // L: Alt[body, out] (or [out, body] when lazy); body; Jump L.
+                    // An iteration that matches nothing fails, as in `regex`
+                    // (and the loop cannot spin in place).
                     let at = self.push(Inst::Jump(0))?;
                     let body = self.insts.len() as u32;
+                    self.loops += 1;
+                    let slot = LOOP_SLOT - self.loops as u32;
+                    self.push(Inst::Save(slot))?;
                     self.emit(&r.sub)?;
-                    self.push(Inst::Jump(at))?;
+                    let check = self.push(Inst::Jump(0))?;
                     let out = self.insts.len() as u32;
+                    self.insts[check as usize] = Inst::LoopCheck { slot, head: at, out };
                     self.insts[at as usize] = Inst::Alt(alt_pair(r.greedy, (body, sub_first), out));
                 } else {
                     // Each optional copy: Alt[body, out]; body — all exits to the end.
@@ -1498,6 +1576,67 @@ mod tests {
         same("[0-9]{2,4}件", "1件 12件 12345件");
         same("(?:a|b)+c", "ababc abx c");
         same("(a?){0,3}b", "aab b");
+    }
+
+    /// Random patterns from a small grammar (literals, classes, bounded and
+    /// unbounded repetitions, greedy and lazy, groups, alternations, anchors,
+    /// word boundaries) on random texts: the same matches and groups as
+    /// `regex`.
+    #[test]
+    fn random_patterns_agree_with_regex() {
+        let mut seed = 0x2545f4914f6cdd1du64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        fn atom(next: &mut dyn FnMut(u64) -> u64, depth: u32) -> String {
+            let atoms = ["a", "b", "ア", "。", "[ab]", "[^。]", "[^a\\s]", "\\s", ".", "アイ", "ab"];
+            let base = if depth < 3 && next(4) == 0 {
+                let n = next(3) + 1;
+                let alts: Vec<String> = (0..n).map(|_| seq(next, depth + 1)).collect();
+                format!("({})", alts.join("|"))
+            } else {
+                atoms[next(atoms.len() as u64) as usize].to_string()
+            };
+            let rep = ["", "", "", "?", "*", "+", "{0,3}", "{1,2}", "{2}", "??", "*?", "{0,4}?"];
+            format!("{}{}", base, rep[next(rep.len() as u64) as usize])
+        }
+        fn seq(next: &mut dyn FnMut(u64) -> u64, depth: u32) -> String {
+            let n = next(3) + 1;
+            let mut s = String::new();
+            if next(8) == 0 {
+                s.push('^');
+            }
+            if next(10) == 0 {
+                s.push_str("\\b");
+            }
+            for _ in 0..n {
+                s.push_str(&atom(next, depth));
+            }
+            if next(8) == 0 {
+                s.push('$');
+            }
+            s
+        }
+        let alphabet = ['a', 'b', 'ア', 'イ', '。', ' ', '\n', 'x'];
+        for _ in 0..400 {
+            let pat = seq(&mut next, 0);
+            let re = regex::Regex::new(&pat).unwrap();
+            let prog = Prog::new(&pat).unwrap();
+            for _ in 0..25 {
+                let n = next(12);
+                let hay: String = (0..n).map(|_| alphabet[next(alphabet.len() as u64) as usize]).collect();
+                assert_eq!(all(&pat, &hay), oracle(&pat, &hay), "pattern {:?} on {:?}", pat, hay);
+                let want: Option<Vec<Option<usize>>> = re.captures(&hay).map(|c| {
+                    (0..c.len()).flat_map(|i| c.get(i).map_or([None, None], |m| [Some(m.start()), Some(m.end())])).collect()
+                });
+                {
+                    assert_eq!(prog.captures(&hay), want, "groups of {:?} on {:?}", pat, hay);
+                }
+            }
+        }
     }
 
     #[test]
