@@ -455,7 +455,7 @@ impl Prog {
             // Only where the first characters can begin a prefix literal.
             while start < bytes.len() {
                 let b = bytes[start];
-                if b & 0xc0 != 0x80 && (start == 0 || t.may_start(bytes, start)) && allowed(start) && self.run(bytes, start, sc, nslots, &mut budget, base)? {
+                if b & 0xc0 != 0x80 && (start == 0 || (set_has(&self.first, b) && t.may_start(bytes, start))) && allowed(start) && self.run(bytes, start, sc, nslots, &mut budget, base)? {
                     return Ok(true);
                 }
                 start += 1;
@@ -1146,7 +1146,7 @@ fn hash(cs: &[u32]) -> usize {
 }
 
 /// The scalar value at `pos` of valid UTF-8 and its length.
-#[inline]
+#[inline(always)]
 fn decode(s: &[u8], pos: usize) -> Option<(u32, usize)> {
     let b0 = *s.get(pos)? as u32;
     if b0 < 0x80 {

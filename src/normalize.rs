@@ -521,6 +521,11 @@ impl Iterator for Folder<'_> {
 fn fold(c: char) -> Fold {
     use Fold::*;
     let u = c as u32;
+    // Most of a notice: printable ASCII but capitals, CJK punctuation, kana
+    // and kanji, which stay as they are (none of the cases below).
+    if matches!(u, 0x20..=0x40 | 0x5B..=0x7E | 0x3001..=0x301B | 0x301D..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+        return One(c, false);
+    }
     match u {
         0x41..=0x5A => One(c.to_ascii_lowercase(), false),
         0x09 | 0x0A => One(c, false),
