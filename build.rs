@@ -249,13 +249,15 @@ fn write_compiled(specs: &[(String, RuleSpec)]) {
     patterns.extend(fixed::count());
     patterns.sort();
     patterns.dedup();
-    let mut blob = (patterns.len() as u32).to_le_bytes().to_vec();
-    for p in &patterns {
-        let mut entry = Vec::new();
-        matcher::encode(p, &mut entry).unwrap_or_else(|e| fail(format!("pattern {:?}: {}", p, e)));
-        blob.extend_from_slice(&(entry.len() as u32).to_le_bytes());
-        blob.extend_from_slice(&entry);
-    }
+    let entries: Vec<Vec<u8>> = patterns
+        .iter()
+        .map(|p| {
+            let mut entry = Vec::new();
+            matcher::encode(p, &mut entry).unwrap_or_else(|e| fail(format!("pattern {:?}: {}", p, e)));
+            entry
+        })
+        .collect();
+    let blob = matcher::blob(&entries);
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("compiled.bin");
     std::fs::write(&dest, blob).unwrap();
 }

@@ -283,6 +283,7 @@ impl Prog {
         starts: Option<StartTable>,
         src: &str,
     ) -> Prog {
+        let insts = with_alt_tables(insts, &classes);
         let mut memo_rows = 0usize;
         let memo_row: Box<[u32]> = insts
             .iter()
@@ -829,22 +830,10 @@ pub(crate) fn encode(pattern: &str, out: &mut Vec<u8>) -> Result<(), String> {
             }
             Inst::Alt(a) => {
                 w.u8(4);
+                // The branch tables are recomputed when the program is read.
                 w.u32(a.branches.len() as u32);
-                for (pc, set) in a.branches.iter() {
+                for (pc, _) in a.branches.iter() {
                     w.u32(*pc);
-                    w.set(set);
-                }
-                match &a.dispatch {
-                    None => w.u8(0),
-                    Some((map, others)) => {
-                        w.u8(1);
-                        w.u32(map.len() as u32);
-                        for (c, list) in map.iter() {
-                            w.u32(*c);
-                            w.u16s(list);
-                        }
-                        w.u16s(others);
-                    }
                 }
             }
             Inst::Jump(t) => {
@@ -896,6 +885,18 @@ pub(crate) fn encode(pattern: &str, out: &mut Vec<u8>) -> Result<(), String> {
     Ok(())
 }
 
+/// The blob of [`Compiled`]: the count, then each entry with its length.
+#[allow(dead_code)] // build.rs calls it
+pub(crate) fn blob(entries: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut w = Writer(&mut out);
+    w.u32(entries.len() as u32);
+    for e in entries {
+        w.bytes(e);
+    }
+    out
+}
+
 #[allow(dead_code)]
 struct Writer<'a>(&'a mut Vec<u8>);
 
@@ -904,8 +905,13 @@ impl Writer<'_> {
     fn u8(&mut self, x: u8) {
         self.0.push(x);
     }
-    fn u32(&mut self, x: u32) {
-        self.0.extend_from_slice(&x.to_le_bytes());
+    /// LEB128: most numbers here are small.
+    fn u32(&mut self, mut x: u32) {
+        while x >= 0x80 {
+            self.0.push((x as u8) | 0x80);
+            x >>= 7;
+        }
+        self.0.push(x as u8);
     }
     fn u64(&mut self, x: u64) {
         self.0.extend_from_slice(&x.to_le_bytes());
@@ -916,8 +922,8 @@ impl Writer<'_> {
     }
     fn u16s(&mut self, xs: &[u16]) {
         self.u32(xs.len() as u32);
-        for x in xs {
-            self.0.extend_from_slice(&x.to_le_bytes());
+        for &x in xs {
+            self.u32(x as u32);
         }
     }
     /// A byte set: its members (most sets have a few), or 0xff for all.
@@ -951,7 +957,16 @@ impl<'a> Reader<'a> {
         self.take(1)[0]
     }
     fn u32(&mut self) -> u32 {
-        u32::from_le_bytes(self.take(4).try_into().unwrap())
+        let mut x = 0u32;
+        let mut shift = 0;
+        loop {
+            let b = self.u8();
+            x |= ((b & 0x7f) as u32) << shift;
+            if b < 0x80 {
+                return x;
+            }
+            shift += 7;
+        }
     }
     fn u64(&mut self) -> u64 {
         u64::from_le_bytes(self.take(8).try_into().unwrap())
@@ -962,7 +977,7 @@ impl<'a> Reader<'a> {
     }
     fn u16s(&mut self) -> Box<[u16]> {
         let n = self.u32() as usize;
-        (0..n).map(|_| u16::from_le_bytes(self.take(2).try_into().unwrap())).collect()
+        (0..n).map(|_| self.u32() as u16).collect()
     }
     fn set(&mut self) -> ByteSet {
         match self.u8() {
@@ -1033,16 +1048,8 @@ impl Compiled {
                 3 => Inst::Look(Look::from_repr(r.u32())?),
                 4 => {
                     let nb = r.u32() as usize;
-                    let branches: Box<[(u32, ByteSet)]> = (0..nb).map(|_| (r.u32(), r.set())).collect();
-                    let dispatch = match r.u8() {
-                        0 => None,
-                        _ => {
-                            let nm = r.u32() as usize;
-                            let map: Box<[(u32, Box<[u16]>)]> = (0..nm).map(|_| (r.u32(), r.u16s())).collect();
-                            Some((map, r.u16s()))
-                        }
-                    };
-                    Inst::Alt(Box::new(AltInst { branches, dispatch }))
+                    let branches: Box<[(u32, ByteSet)]> = (0..nb).map(|_| (r.u32(), ALL)).collect();
+                    Inst::Alt(Box::new(AltInst { branches, dispatch: None }))
                 }
                 5 => Inst::Jump(r.u32()),
                 6 => Inst::Repeat { class: r.u32(), min: r.u32(), max: r.u32(), greedy: r.u8() != 0, next: r.u32() },
@@ -1499,6 +1506,87 @@ impl Compiler {
         }
         Ok(())
     }
+}
+
+/// What a match from `pc` on can start with: its first bytes (`ALL` when
+/// it can match nothing, or is not known) and, when few, its first
+/// characters. Computed on the instructions, so that a program read back
+/// from build.rs's blob gets the same tables as a freshly compiled one.
+type StartInfo = (ByteSet, Option<Vec<u32>>);
+
+fn start_of(insts: &[Inst], classes: &[CharClass], pc: usize, memo: &mut [Option<StartInfo>], busy: &mut [bool]) -> StartInfo {
+    if let Some(known) = &memo[pc] {
+        return known.clone();
+    }
+    if busy[pc] {
+        return (ALL, None);
+    }
+    busy[pc] = true;
+    let class_info = |c: &CharClass| {
+        let n: u32 = c.ranges.iter().map(|&(a, b)| b - a + 1).sum();
+        let chars = (n <= 16).then(|| c.ranges.iter().flat_map(|&(a, b)| a..=b).collect());
+        (c.first_bytes(), chars)
+    };
+    let info = match &insts[pc] {
+        Inst::Lit(l) => {
+            let mut set = [0u64; 4];
+            set_add(&mut set, l[0]);
+            let head = match std::str::from_utf8(l) {
+                Ok(s) => s.chars().next(),
+                Err(e) => std::str::from_utf8(&l[..e.valid_up_to()]).ok().and_then(|s| s.chars().next()),
+            };
+            (set, head.map(|c| vec![c as u32]))
+        }
+        Inst::Class(ci) => class_info(&classes[*ci as usize]),
+        Inst::Repeat { class, min, .. } if *min >= 1 => class_info(&classes[*class as usize]),
+        Inst::Byte(set) => (*set, None),
+        Inst::Look(_) | Inst::Save(_) => start_of(insts, classes, pc + 1, memo, busy),
+        Inst::Jump(t) => start_of(insts, classes, *t as usize, memo, busy),
+        Inst::Alt(a) => {
+            let mut set = [0u64; 4];
+            let mut chars = Some(Vec::new());
+            for &(b, _) in a.branches.iter() {
+                let (s, c) = start_of(insts, classes, b as usize, memo, busy);
+                set_union(&mut set, &s);
+                chars = match (chars, c) {
+                    (Some(mut x), Some(y)) => {
+                        x.extend(y);
+                        Some(x)
+                    }
+                    _ => None,
+                };
+            }
+            (set, chars)
+        }
+        Inst::Repeat { .. } | Inst::LoopCheck { .. } | Inst::Match => (ALL, None),
+    };
+    busy[pc] = false;
+    let info = if info.0 == ALL { (ALL, None) } else { info };
+    memo[pc] = Some(info.clone());
+    info
+}
+
+/// Fills every alternation's per-branch byte sets and character dispatch.
+fn with_alt_tables(mut insts: Vec<Inst>, classes: &[CharClass]) -> Vec<Inst> {
+    let mut memo = vec![None; insts.len()];
+    let mut busy = vec![false; insts.len()];
+    let mut tables = Vec::new();
+    for (pc, i) in insts.iter().enumerate() {
+        if let Inst::Alt(a) = i {
+            let mut branches = Vec::with_capacity(a.branches.len());
+            let mut firsts = Vec::with_capacity(a.branches.len());
+            for &(b, _) in a.branches.iter() {
+                let (set, chars) = start_of(&insts, classes, b as usize, &mut memo, &mut busy);
+                branches.push((b, set));
+                firsts.push(chars);
+            }
+            tables.push((pc, AltInst::new(branches, firsts)));
+        }
+    }
+    for (pc, t) in tables {
+        insts[pc] = Inst::Alt(t);
+    }
+    insts
 }
 
 fn alt_pair(greedy: bool, body: (u32, ByteSet), out: u32) -> Box<AltInst> {
