@@ -73,8 +73,9 @@ pub(crate) struct Cue {
     /// `<field>/<rule id>` or `<field>/<rule id>#<cue name>`.
     pub evidence_id: String,
     pub weight: f64,
-    near: Option<Lazy>,
-    not_near: Option<Lazy>,
+    /// Shared by the cues that state the same condition.
+    near: Option<std::sync::Arc<Lazy>>,
+    not_near: Option<std::sync::Arc<Lazy>>,
     /// Filters this cue is exempt from (F_* bits).
     pub ignore: u8,
 }
@@ -182,6 +183,7 @@ impl Engine {
         let mut rules = Vec::with_capacity(specs.len());
         let mut cues = Vec::new();
         let mut patterns = Vec::new();
+        let mut shared: std::collections::HashMap<String, std::sync::Arc<Lazy>> = std::collections::HashMap::new();
         for spec in &specs {
             let field = Field::parse(spec.field()).ok_or_else(|| RuleError {
                 rule: spec.id.clone(),
@@ -191,10 +193,13 @@ impl Engine {
             rules.push(Rule { field, id: spec.id.clone(), tag: spec.tag().to_string() });
             for (i, c) in spec.cues.iter().enumerate() {
                 let err = |e: String| RuleError { rule: spec.id.clone(), reason: format!("cue {}: {}", i + 1, e) };
-                let near = c.near.clone().map(Lazy::new);
-                let not_near = c.not_near.clone().map(Lazy::new);
+                let mut share = |src: &Option<String>| {
+                    src.as_ref().map(|p| shared.entry(p.clone()).or_insert_with(|| std::sync::Arc::new(Lazy::new(p.clone()))).clone())
+                };
+                let near = share(&c.near);
+                let not_near = share(&c.not_near);
                 if eager {
-                    for l in [&near, &not_near].into_iter().flatten() {
+                    for l in [&near, &not_near].into_iter().flatten().map(|a| &**a) {
                         l.force().map_err(err)?;
                     }
                 }
@@ -271,17 +276,48 @@ impl Engine {
     /// `not_near` conditions. Hits come sorted by position.
     pub fn scan(&self, text: &str, segs: &[Segment]) -> Vec<Hit> {
         let mut hits = Vec::new();
+        // `near`/`not_near` results of the current segment, by pattern text
+        // (several cues share a condition).
+        let mut conditions: Vec<(*const Lazy, bool)> = Vec::new();
+        let mut cond_seg = usize::MAX;
         self.pre.candidates(text, segs, |si, ci, starts| {
             let seg = &segs[si];
             let s = &text[seg.start..seg.end];
             let cue = &self.cues[ci];
-            if cue.near.as_ref().is_some_and(|r| !r.get().is_match(s)) {
-                return;
-            }
-            if cue.not_near.as_ref().is_some_and(|r| r.get().is_match(s)) {
-                return;
-            }
             let re = self.res[ci].get();
+            // The cue's own matches first: most candidates have none, and
+            // then their conditions need not be looked at.
+            let first = hits.len();
+            self.locate(re, s, seg, si, ci, starts, &mut hits);
+            if hits.len() == first || (cue.near.is_none() && cue.not_near.is_none()) {
+                return;
+            }
+            if cond_seg != si {
+                conditions.clear();
+                cond_seg = si;
+            }
+            let mut holds = |l: &Lazy| match conditions.iter().find(|(p, _)| std::ptr::eq(*p, l)) {
+                Some(&(_, v)) => v,
+                None => {
+                    let v = l.get().is_match(s);
+                    conditions.push((l as *const Lazy, v));
+                    v
+                }
+            };
+            let keep = cue.near.as_deref().is_none_or(&mut holds) && !cue.not_near.as_deref().is_some_and(&mut holds);
+            if !keep {
+                hits.truncate(first);
+            }
+        });
+        hits.sort_by_key(|h| (h.start, h.end, h.cue));
+        hits
+    }
+
+    /// Finds the matches of cue `ci` in segment `si` (text `s`), trying only
+    /// the start positions the prefilter allows.
+    #[allow(clippy::too_many_arguments)]
+    fn locate(&self, re: &Prog, s: &str, seg: &Segment, si: usize, ci: usize, starts: prefilter::Starts, hits: &mut Vec<Hit>) {
+        {
             match starts {
                 prefilter::Starts::Anywhere => re.for_each(s, |a, b| {
                     hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
@@ -337,9 +373,7 @@ impl Engine {
                     }
                 }
             }
-        });
-        hits.sort_by_key(|h| (h.start, h.end, h.cue));
-        hits
+        }
     }
 
     #[cfg(test)]
@@ -673,7 +707,7 @@ mod tests {
         // The `regex` crate is the reference for the matcher.
         static ORACLE: OnceLock<std::collections::HashMap<String, regex::Regex>> = OnceLock::new();
         let oracle_res = ORACLE.get_or_init(|| {
-            let all = engine.res.iter().chain(engine.cues.iter().flat_map(|c| c.near.iter().chain(c.not_near.iter())));
+            let all = engine.res.iter().chain(engine.cues.iter().flat_map(|c| c.near.iter().chain(c.not_near.iter()).map(|a| &**a)));
             all.map(|l| (l.src.clone(), regex::Regex::new(&l.src).unwrap())).collect()
         });
         let re = |l: &Lazy| &oracle_res[&l.src];
@@ -685,10 +719,10 @@ mod tests {
                     continue;
                 }
                 let oracle = |l: &Lazy| re(l).is_match(s);
-                if cue.near.as_ref().is_some_and(|r| !oracle(r)) {
+                if cue.near.as_deref().is_some_and(|r| !oracle(r)) {
                     continue;
                 }
-                if cue.not_near.as_ref().is_some_and(oracle) {
+                if cue.not_near.as_deref().is_some_and(oracle) {
                     continue;
                 }
                 for m in re(&engine.res[ci]).find_iter(s) {
