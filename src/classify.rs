@@ -122,7 +122,7 @@ pub(crate) fn run(engine: &Engine, input: &str) -> Report {
             DataTag { tag, tier }
         })
         .collect();
-    data.sort_by_key(|d| (std::cmp::Reverse(d.tier), taxonomy::order("data_categories", &d.tag.id)));
+    data.sort_unstable_by_key(|d| (std::cmp::Reverse(d.tier), taxonomy::order("data_categories", &d.tag.id)));
     let reported = tags(engine, &kept, Field::Reported, "reported_to", &ev);
 
     // Leak status.
@@ -295,18 +295,21 @@ fn tags(engine: &Engine, kept: &[Kept], field: Field, field_name: &str, ev: &dyn
     // One entry per tag and span; a stable sort keeps the first cue that hit a
     // span (hits come in text order), and keeps this linear-logarithmic on
     // large inputs.
-    let mut all: Vec<(&str, f64, Evidence)> = kept
+    // (The position in `kept` makes every key distinct, so an unstable sort
+    // keeps the first cue too; no stable sort is compiled into the .wasm.)
+    let mut all: Vec<(&str, f64, Evidence, usize)> = kept
         .iter()
         .filter(|k| field_of(engine, &k.hit) == field)
-        .map(|k| {
+        .enumerate()
+        .map(|(i, k)| {
             let cue = &engine.cues[k.hit.cue];
-            (engine.rules[cue.rule].tag.as_str(), cue.weight, ev(&k.hit))
+            (engine.rules[cue.rule].tag.as_str(), cue.weight, ev(&k.hit), i)
         })
         .collect();
-    all.sort_by(|a, b| (a.0, a.2.start, a.2.end).cmp(&(b.0, b.2.start, b.2.end)));
+    all.sort_unstable_by(|a, b| (a.0, a.2.start, a.2.end, a.3).cmp(&(b.0, b.2.start, b.2.end, b.3)));
     all.dedup_by(|b, a| a.0 == b.0 && a.2.start == b.2.start && a.2.end == b.2.end);
     let mut by_tag: Vec<(String, Vec<(f64, Evidence)>)> = Vec::new();
-    for (tag, w, e) in all {
+    for (tag, w, e, _) in all {
         match by_tag.last_mut() {
             Some((t, v)) if t == tag => v.push((w, e)),
             _ => by_tag.push((tag.to_string(), vec![(w, e)])),
@@ -324,7 +327,7 @@ fn tags(engine: &Engine, kept: &[Kept], field: Field, field_name: &str, ev: &dyn
             let miss: f64 = evs.iter().map(|(w, _)| 1.0 - 0.7 * w).product();
             let score = ((1.0 - miss) * 100.0).round() / 100.0;
             let mut evidence: Vec<Evidence> = evs.into_iter().map(|(_, e)| e).collect();
-            evidence.sort();
+            evidence.sort_unstable();
             Some(Tag {
                 id: id.clone(),
                 label: Label { ja: row.ja.into(), en: row.en.into() },
@@ -335,7 +338,7 @@ fn tags(engine: &Engine, kept: &[Kept], field: Field, field_name: &str, ev: &dyn
             })
         })
         .collect();
-    out.sort_by_key(|t| taxonomy::order(field_name, &t.id));
+    out.sort_unstable_by_key(|t| taxonomy::order(field_name, &t.id));
     out
 }
 

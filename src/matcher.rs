@@ -778,7 +778,7 @@ fn shorten(mut lits: Vec<Vec<u8>>, prefix: bool) -> Vec<Vec<u8>> {
         };
         *l = cut.into_bytes();
     }
-    lits.sort();
+    lits.sort_unstable();
     lits.dedup();
     lits
 }
