@@ -219,3 +219,16 @@ pub fn version() -> Version {
         rules_fingerprint: taxonomy::RULESET_FINGERPRINT.to_string(),
     }
 }
+
+/// For `fuzz/` only (feature `fuzzing`): every non-empty match of `pattern`
+/// in `hay` as the rule matcher finds them, and the groups of the first
+/// match; None when the matcher does not take the pattern.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+#[allow(clippy::type_complexity)]
+pub fn fuzz_matcher(pattern: &str, hay: &str) -> Option<(Vec<(usize, usize)>, Option<Vec<Option<usize>>>)> {
+    let prog = matcher::Prog::new(pattern).ok()?;
+    let mut spans = Vec::new();
+    prog.for_each(hay, |a, b| spans.push((a, b)));
+    Some((spans, prog.captures(hay)))
+}
