@@ -76,18 +76,17 @@ impl CharClass {
         if c < 128 {
             return self.ascii & (1 << c) != 0;
         }
-        match self.ranges.binary_search_by(|&(a, b)| {
-            if b < c {
-                std::cmp::Ordering::Less
-            } else if a > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        }) {
-            Ok(_) => true,
-            Err(_) => false,
-        }
+        self.ranges
+            .binary_search_by(|&(a, b)| {
+                if b < c {
+                    std::cmp::Ordering::Less
+                } else if a > c {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
     }
 
     /// The bytes a UTF-8 encoding of a member can start with.
@@ -113,6 +112,10 @@ fn lead(c: u32) -> u8 {
     }
 }
 
+/// Per character, the alternatives that can start with it; and the ones
+/// that can start with any character.
+type Dispatch = (Box<[(u32, Box<[u16]>)]>, Box<[u16]>);
+
 /// An alternation: each alternative's program counter and the bytes it can
 /// start with (`ALL` when it can match empty), in priority order.
 #[derive(Debug)]
@@ -121,7 +124,7 @@ struct AltInst {
     /// For long alternations, a dispatch on the next character: per
     /// character, the alternatives that can start with it (ascending); and
     /// the ones that can start with any character.
-    dispatch: Option<(Box<[(u32, Box<[u16]>)]>, Box<[u16]>)>,
+    dispatch: Option<Dispatch>,
 }
 
 impl AltInst {
@@ -273,6 +276,7 @@ impl Prog {
         Ok(prog)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn assemble(
         insts: Vec<Inst>,
         classes: Vec<CharClass>,
@@ -666,8 +670,8 @@ impl Prog {
             let i = it.next()?;
             return Some((alts[i].0 as usize, it.next()));
         }
-        let i = k + alts[k..].iter().position(|a| ok(a))?;
-        let next = alts[i + 1..].iter().position(|a| ok(a)).map(|j| i + 1 + j);
+        let i = k + alts[k..].iter().position(ok)?;
+        let next = alts[i + 1..].iter().position(ok).map(|j| i + 1 + j);
         Some((alts[i].0 as usize, next))
     }
 

@@ -135,7 +135,7 @@ fn section(s: &str, pos: usize) -> Result<Option<(u128, usize)>, ()> {
         let digits = digits(s, p)?;
         let q = digits.map_or(p, |(_, l)| p + l);
         match small_unit(s, q) {
-            Some((m, ml)) if last_small.map_or(true, |prev| m < prev) => {
+            Some((m, ml)) if last_small.is_none_or(|prev| m < prev) => {
                 let d = digits.map_or(SCALE, |(v, _)| v);
                 acc = acc.checked_add(d.checked_mul(m).ok_or(())?).ok_or(())?;
                 last_small = Some(m);
@@ -146,7 +146,7 @@ fn section(s: &str, pos: usize) -> Result<Option<(u128, usize)>, ()> {
                 // "5,765"). Units only count if nothing bigger came before
                 // ("二十五" ok, "二十三十" stops after 三).
                 if let Some((v, _)) = digits {
-                    if last_small.map_or(true, |prev| v < prev * SCALE) {
+                    if last_small.is_none_or(|prev| v < prev * SCALE) {
                         acc = acc.checked_add(v).ok_or(())?;
                         p = q;
                     }

@@ -160,7 +160,7 @@ pub fn compile(pattern: &str) -> Result<regex::Regex, String> {
 
 /// Whether a (valid) pattern can match zero characters somewhere: `\b`, `^`, `a*`.
 fn can_match_empty(pattern: &str) -> bool {
-    regex_syntax::parse(pattern).map_or(false, |hir| hir.properties().minimum_len() == Some(0))
+    regex_syntax::parse(pattern).is_ok_and(|hir| hir.properties().minimum_len() == Some(0))
 }
 
 fn one_line(s: &str) -> String {
