@@ -2,13 +2,15 @@
 //!
 //! A text is scanned segment by segment, but the rule set is not run on
 //! every segment: one Aho–Corasick pass over the whole text (see
-//! [`prefilter`]) finds, for each segment, the cues whose required literals
-//! occur in it, and only those cues are then checked (`near`, `not_near`)
-//! and located (`find_iter`) inside that segment. The result is exactly
-//! what running every cue on every segment gives; the work is linear in the
-//! text. Each cue's regex is compiled on first use and kept (for the built-in
-//! rules; custom rule packs are compiled up front so that a bad pack fails
-//! when it is loaded), so start-up does not pay for cues a text never needs.
+//! [`prefilter`]) finds, for each segment, the cues whose literals occur in
+//! it and where, and only those cues are then located inside that segment,
+//! trying only the start positions the literals allow (`crate::matcher`);
+//! a cue that matched is then checked against its `near`/`not_near`
+//! conditions. The result is exactly what running every cue on every
+//! segment gives (tested against the `regex` crate); the work is linear in
+//! the text. The built-in patterns come compiled from build.rs; custom rule
+//! packs are validated and compiled when they are loaded, so that a bad
+//! pack fails then, not in a later classify.
 
 use crate::matcher::{Compiled, Prog};
 use crate::segment::Segment;

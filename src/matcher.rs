@@ -13,14 +13,23 @@
 //!   in order, greedy or lazy repetition), which is exactly what a
 //!   backtracker that stops at its first success computes; the tests check
 //!   every built-in pattern against `regex` on the corpus and on random text;
-//! - alternations dispatch on the next byte, so a list of fifty words costs
-//!   one table lookup per position, not fifty comparisons;
+//! - alternations dispatch on the next character, so a list of fifty words
+//!   costs one lookup per position, not fifty comparisons;
+//! - a search starts only where a match can: at positions whose first
+//!   characters begin a prefix literal, or where the caller allows (the
+//!   engine's prefilter knows where the literals are); within one search,
+//!   failed (branch, position) pairs are remembered, so overlapping attempts
+//!   do not repeat work;
 //! - every search has a step budget (per start position, and per byte of
 //!   text); a pattern that backtracks badly on some text exceeds it, and that
 //!   search is then handed to the `regex` crate, compiled on the spot, whose
-//!   automata take linear time. The rules never need it on real notices.
+//!   PikeVM takes linear time. Patterns that repeat something able to match
+//!   nothing (`(a?)*`), where engines disagree on empty iterations, always
+//!   go to `regex`. No built-in pattern needs either (tested).
 //!
-//! Compiling is a parse and a walk over the HIR: no automaton is built.
+//! Compiling is a parse and a walk over the HIR: no automaton is built. The
+//! built-in patterns are compiled by build.rs (`encode`) and read back at
+//! start-up (`Compiled`), so the library parses none of them.
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
