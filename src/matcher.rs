@@ -191,7 +191,8 @@ enum Inst {
 pub(crate) struct Prog {
     insts: Vec<Inst>,
     classes: Vec<CharClass>,
-    /// Bytes a match can start with; `ALL` when it may start anywhere.
+    /// Bytes a match can start with past position 0 (which a search always
+    /// tries); `ALL` when it may start anywhere.
     first: ByteSet,
     /// The pattern starts with `\A`/`^`: only position 0 can match.
     anchored: bool,
