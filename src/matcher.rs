@@ -1062,8 +1062,7 @@ impl Compiled {
                 3 => Inst::Look(Look::from_repr(r.u32())?),
                 4 => {
                     let nb = r.u32() as usize;
-                    let branches: Box<[(u32, ByteSet)]> = (0..nb).map(|_| (r.u32(), ALL)).collect();
-                    Inst::Alt(Box::new(AltInst { branches, dispatch: None }))
+                    alt((0..nb).map(|_| r.u32()).collect())
                 }
                 5 => Inst::Jump(r.u32()),
                 6 => Inst::Repeat { class: r.u32(), min: r.u32(), max: r.u32(), greedy: r.u8() != 0, next: r.u32() },
@@ -1464,7 +1463,7 @@ impl Compiler {
                 let mut targets = Vec::with_capacity(alts.len());
                 let mut jumps = Vec::with_capacity(alts.len());
                 for a in alts {
-                    targets.push((self.insts.len() as u32, first_bytes(a).unwrap_or(ALL)));
+                    targets.push(self.insts.len() as u32);
                     self.emit(a)?;
                     jumps.push(self.push(Inst::Jump(0))?);
                 }
@@ -1472,8 +1471,7 @@ impl Compiler {
                 for j in jumps {
                     self.insts[j as usize] = Inst::Jump(end);
                 }
-                let firsts = alts.iter().map(first_chars).collect();
-                self.insts[at as usize] = Inst::Alt(AltInst::new(targets, firsts));
+                self.insts[at as usize] = alt(targets);
             }
             HirKind::Repetition(r) => {
                 let max = r.max.unwrap_or(u32::MAX);
@@ -1488,7 +1486,6 @@ impl Compiler {
                 for _ in 0..r.min {
                     self.emit(&r.sub)?;
                 }
-                let sub_first = first_bytes(&r.sub).unwrap_or(ALL);
                 if r.max.is_none() {
                     // L: Alt[body, out] (or [out, body] when lazy); body; Jump L.
                     // An iteration that matches nothing fails, as in `regex`
@@ -1502,7 +1499,7 @@ impl Compiler {
                     let check = self.push(Inst::Jump(0))?;
                     let out = self.insts.len() as u32;
                     self.insts[check as usize] = Inst::LoopCheck { slot, head: at, out };
-                    self.insts[at as usize] = Inst::Alt(alt_pair(r.greedy, (body, sub_first), out));
+                    self.insts[at as usize] = alt_pair(r.greedy, body, out);
                 } else {
                     // Each optional copy: Alt[body, out]; body — all exits to the end.
                     let mut alts = Vec::new();
@@ -1513,7 +1510,7 @@ impl Compiler {
                     }
                     let out = self.insts.len() as u32;
                     for at in alts {
-                        self.insts[at as usize] = Inst::Alt(alt_pair(r.greedy, (at + 1, sub_first), out));
+                        self.insts[at as usize] = alt_pair(r.greedy, at + 1, out);
                     }
                 }
             }
@@ -1603,47 +1600,18 @@ fn with_alt_tables(mut insts: Vec<Inst>, classes: &[CharClass]) -> Vec<Inst> {
     insts
 }
 
-fn alt_pair(greedy: bool, body: (u32, ByteSet), out: u32) -> Box<AltInst> {
-    let pair = if greedy { vec![body, (out, ALL)] } else { vec![(out, ALL), body] };
-    Box::new(AltInst { branches: pair.into_boxed_slice(), dispatch: None })
+/// An alternation of these branches, in priority order. Its tables (what
+/// each branch can start with) are filled by `with_alt_tables`, from the
+/// instructions, for compiled and decoded programs alike.
+fn alt(branches: Vec<u32>) -> Inst {
+    let branches = branches.into_iter().map(|pc| (pc, ALL)).collect();
+    Inst::Alt(Box::new(AltInst { branches, dispatch: None }))
 }
 
-/// The characters a match of `hir` can start with, when they are few and
-/// known (None: any, or it can match empty).
-fn first_chars(hir: &Hir) -> Option<Vec<u32>> {
-    match hir.kind() {
-        HirKind::Literal(l) => {
-            let s = match std::str::from_utf8(&l.0) {
-                Ok(s) => s,
-                Err(e) => std::str::from_utf8(&l.0[..e.valid_up_to()]).ok()?,
-            };
-            s.chars().next().map(|c| vec![c as u32])
-        }
-        HirKind::Class(Class::Unicode(c)) => {
-            let n: u32 = c.ranges().iter().map(|r| r.end() as u32 - r.start() as u32 + 1).sum();
-            if n > 16 {
-                return None;
-            }
-            Some(c.ranges().iter().flat_map(|r| r.start() as u32..=r.end() as u32).collect())
-        }
-        HirKind::Capture(c) => first_chars(&c.sub),
-        HirKind::Repetition(r) if r.min > 0 => first_chars(&r.sub),
-        HirKind::Concat(parts) => {
-            let p = parts.first()?;
-            if p.properties().minimum_len().is_none_or(|m| m == 0) {
-                return None;
-            }
-            first_chars(p)
-        }
-        HirKind::Alternation(alts) => {
-            let mut out = Vec::new();
-            for a in alts {
-                out.extend(first_chars(a)?);
-            }
-            Some(out)
-        }
-        _ => None,
-    }
+/// Loop or optional part: the body first when greedy, the way out first
+/// when lazy.
+fn alt_pair(greedy: bool, body: u32, out: u32) -> Inst {
+    alt(if greedy { vec![body, out] } else { vec![out, body] })
 }
 
 #[cfg(test)]
