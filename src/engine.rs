@@ -324,30 +324,14 @@ impl Engine {
                 prefilter::Starts::Anywhere => re.for_each(s, |a, b| {
                     hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
                 }),
-                prefilter::Starts::Before(ends, max) => {
-                    // Starts lie in the windows [end - max, end) before the ends.
-                    let ends: Vec<usize> = ends.iter().map(|&e| e as usize - seg.start).collect();
-                    let allowed = |p: usize| {
-                        let i = ends.partition_point(|&e| e <= p);
-                        i < ends.len() && ends[i] - p <= max
-                    };
-                    let mut at = 0;
-                    while let Some((a, b)) = re.find_at_where(s, at, allowed) {
-                        if b > a {
-                            hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
-                            at = b;
-                        } else {
-                            at = a + 1;
-                        }
-                    }
-                }
-                prefilter::Starts::Near(at, lead) => {
+                prefilter::Starts::Within(at, d) => {
+                    // Starts lie in the windows [x - d, x] before the positions.
                     let at: Vec<usize> = at.iter().map(|&p| p as usize - seg.start).collect();
                     let allowed = |p: usize| {
                         let i = at.partition_point(|&x| x < p);
-                        i < at.len() && at[i] - p <= lead
+                        i < at.len() && at[i] - p <= d
                     };
-                    let mut from = at[0].saturating_sub(lead);
+                    let mut from = at[0].saturating_sub(d);
                     while let Some((a, b)) = re.find_at_where(s, from, allowed) {
                         if b > a {
                             hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
@@ -477,11 +461,10 @@ mod prefilter {
         /// Every match starts at one of these (sorted) positions.
         At(&'a [u32]),
         /// Every match starts at most this many bytes before one of these
-        /// (sorted) positions.
-        Near(&'a [u32], usize),
-        /// Every match ends at one of these (sorted) positions and is at most
-        /// this many bytes long.
-        Before(&'a [u32], usize),
+        /// (sorted) positions: the start of a literal that follows a bounded
+        /// lead, or the end of a suffix literal (the bound is then the
+        /// longest match).
+        Within(&'a [u32], usize),
         /// Search the whole segment.
         Anywhere,
     }
@@ -679,10 +662,10 @@ mod prefilter {
                         let at = &positions[from..k];
                         if has(&self.prefix, ci) {
                             if !at.is_empty() {
-                                f(si, ci, if self.lead[ci] == 0 { Starts::At(at) } else { Starts::Near(at, self.lead[ci]) });
+                                f(si, ci, if self.lead[ci] == 0 { Starts::At(at) } else { Starts::Within(at, self.lead[ci]) });
                             }
                         } else if let (Some(max), false) = (self.max_len[ci], at.is_empty()) {
-                            f(si, ci, Starts::Before(at, max));
+                            f(si, ci, Starts::Within(at, max));
                         } else {
                             f(si, ci, Starts::Anywhere);
                         }
