@@ -1,21 +1,14 @@
-//! Compiles `rules/` into Rust: validates every rule file and writes
-//! `$OUT_DIR/builtin_rules.rs`, so no rule-file parser ends up in the
-//! library or the `.wasm`. A broken rule fails the build with
-//! `rules/<field>/<file>: rule "<id>": <reason>`.
+//! Compiles `rules/` into Rust: validates every rule file with the rule
+//! model (`src/rules/model`, the `jikenbo-rules` crate) and writes
+//! `$OUT_DIR/taxonomy_table.rs`, `$OUT_DIR/builtin_rules.rs` and
+//! `$OUT_DIR/compiled.bin` (every built-in pattern compiled by the pattern
+//! engine, `src/pattern`), so no rule-file parser ends up in the library or
+//! the `.wasm` and start-up parses no pattern. A broken rule fails the build
+//! with `rules/<field>/<file>: rule "<id>": <reason>`.
 
-#[path = "src/spec.rs"]
-#[allow(dead_code)]
-mod spec;
-
-#[path = "src/fixed.rs"]
-mod fixed;
-
-#[path = "src/matcher.rs"]
-#[allow(dead_code)]
-mod matcher;
-
+use jikenbo_pattern::{alternation_source, wire};
+use jikenbo_rules::{fixed, validate, Field, KnownIds, RuleSpec, ScopeId};
 use serde::Deserialize;
-use spec::{KnownIds, RuleSpec};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -46,19 +39,22 @@ struct Taxonomy {
     reported_to: Vec<TaxRow>,
 }
 
-const TAG_FIELDS: &[&str] = &["attack_types", "data_categories", "reported_to"];
+impl Taxonomy {
+    fn rows(&self, field: Field) -> &[TaxRow] {
+        match field {
+            Field::Attack => &self.attack_types,
+            Field::Data => &self.data_categories,
+            Field::Reported => &self.reported_to,
+            _ => &[],
+        }
+    }
+}
 
 struct Known<'a>(&'a Taxonomy);
 
 impl KnownIds for Known<'_> {
     fn known(&self, field: &str, id: &str) -> bool {
-        let rows = match field {
-            "attack_types" => &self.0.attack_types,
-            "data_categories" => &self.0.data_categories,
-            "reported_to" => &self.0.reported_to,
-            _ => return false,
-        };
-        rows.iter().any(|r| r.id == id)
+        Field::parse(field).is_some_and(|f| self.0.rows(f).iter().any(|r| r.id == id))
     }
 }
 
@@ -90,7 +86,6 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let rules_dir = root.join("rules");
     println!("cargo:rerun-if-changed=rules");
-    println!("cargo:rerun-if-changed=src/spec.rs");
 
     let tax_path = rules_dir.join("taxonomy.toml");
     let tax_text = std::fs::read_to_string(&tax_path).unwrap_or_else(|e| fail(format!("rules/taxonomy.toml: {}", e)));
@@ -100,7 +95,8 @@ fn main() {
 
     let mut specs: Vec<(String, RuleSpec)> = Vec::new();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for field in spec::FIELDS {
+    for &kind in Field::ALL {
+        let field = kind.as_str();
         let dir = rules_dir.join(field);
         let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
             Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
@@ -125,13 +121,13 @@ fn main() {
                 Some(f) if f != field => fail(format!("{}: rule {:?}: field {:?} but the file is in rules/{}", rel, rule.id, f, field)),
                 _ => rule.field = Some(field.to_string()),
             }
-            if TAG_FIELDS.contains(field) && rule.tag.is_some() {
+            if kind.is_tag_field() && rule.tag.is_some() {
                 fail(format!("{}: rule {:?}: built-in tag rules take their tag from the file name; drop `tag`", rel, rule.id));
             }
-            if let Err(e) = spec::validate(&rule, &Known(&tax)) {
+            if let Err(e) = validate(&rule, &Known(&tax)) {
                 fail(format!("{}: {}", rel, e));
             }
-            if TAG_FIELDS.contains(field) && rule.label.is_none() {
+            if kind.is_tag_field() && rule.label.is_none() {
                 fail(format!("{}: rule {:?}: built-in tag rules need label = {{ ja = \"…\", en = \"…\" }}", rel, rule.id));
             }
             let key = format!("{}/{}", field, rule.id);
@@ -142,33 +138,32 @@ fn main() {
         }
     }
     // Every taxonomy id has its rule file.
-    for (field, rows) in [("attack_types", &tax.attack_types), ("data_categories", &tax.data_categories), ("reported_to", &tax.reported_to)] {
-        for r in rows.iter() {
+    for kind in [Field::Attack, Field::Data, Field::Reported] {
+        let field = kind.as_str();
+        for r in tax.rows(kind) {
             if !seen.contains_key(&format!("{}/{}", field, r.id)) {
                 fail(format!("rules/{}/{}.toml: missing: taxonomy.toml lists {:?} but it has no rule file", field, r.id, r.id));
             }
-            if field == "data_categories" && !matches!(r.tier, Some(1..=3)) {
+            if kind == Field::Data && !matches!(r.tier, Some(1..=3)) {
                 fail(format!("rules/taxonomy.toml: data category {:?} needs tier 1, 2 or 3", r.id));
             }
-            if field == "attack_types" && r.intentional.is_none() {
+            if kind == Field::Attack && r.intentional.is_none() {
                 fail(format!("rules/taxonomy.toml: attack type {:?} needs intentional = true/false", r.id));
             }
         }
     }
 
-    let mut out = String::new();
-    out.push_str("// Generated by build.rs from rules/ — do not edit.\n");
-    let _ = writeln!(out, "pub(crate) const RULESET_FINGERPRINT: &str = \"{:016x}\";", hash);
-    let _ = writeln!(out, "pub(crate) const RULE_COUNT: usize = {};", specs.len());
-    out.push_str("pub(crate) static TAXONOMY: &[TaxRow] = &[\n");
-    for (field, rows) in [("attack_types", &tax.attack_types), ("data_categories", &tax.data_categories), ("reported_to", &tax.reported_to)] {
-        for r in rows.iter() {
-            let rule = &specs.iter().find(|(_, s)| s.field() == field && s.id == r.id).unwrap().1;
+    let mut tables = String::new();
+    tables.push_str("// Generated by build.rs from rules/ — do not edit.\n");
+    tables.push_str("pub(crate) static TAXONOMY: &[TaxRow] = &[\n");
+    for kind in [Field::Attack, Field::Data, Field::Reported] {
+        for r in tax.rows(kind) {
+            let rule = &specs.iter().find(|(_, s)| s.field() == kind.as_str() && s.id == r.id).unwrap().1;
             let label = rule.label.as_ref().unwrap();
             let _ = writeln!(
-                out,
-                "    TaxRow {{ field: {}, id: {}, ja: {}, en: {}, tier: {}, intentional: {}, hacking: {}, neutral: {}, personal: {}, subsumes: &[{}], attack: {}, veris: {} }},",
-                lit(field),
+                tables,
+                "    TaxRow {{ field: Field::{:?}, id: {}, ja: {}, en: {}, tier: {}, intentional: {}, hacking: {}, neutral: {}, personal: {}, subsumes: &[{}], attack: {}, veris: {} }},",
+                kind,
                 lit(&r.id),
                 lit(&label.ja),
                 lit(&label.en),
@@ -176,15 +171,22 @@ fn main() {
                 r.intentional.unwrap_or(false),
                 r.hacking,
                 r.neutral,
-                r.personal.unwrap_or(field == "data_categories"),
+                r.personal.unwrap_or(kind == Field::Data),
                 r.subsumes.iter().map(|x| lit(x)).collect::<Vec<_>>().join(", "),
-                rule.attack.as_ref().map(|a| format!("Some({})", lit(a))).unwrap_or("None".into()),
-                rule.veris.as_ref().map(|a| format!("Some({})", lit(a))).unwrap_or("None".into()),
+                sopt(&rule.attack),
+                sopt(&rule.veris),
             );
         }
     }
-    out.push_str("];\n\n");
-    // The rules as static data (`&'static str` tables); taxonomy.rs turns
+    tables.push_str("];\n");
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(Path::new(&out_dir).join("taxonomy_table.rs"), tables).unwrap();
+
+    let mut out = String::new();
+    out.push_str("// Generated by build.rs from rules/ — do not edit.\n");
+    let _ = writeln!(out, "pub(crate) const RULESET_FINGERPRINT: &str = \"{:016x}\";", hash);
+    let _ = writeln!(out, "pub(crate) const RULE_COUNT: usize = {};", specs.len());
+    // The rules as static data (`&'static str` tables); builtin.rs turns
     // them into `RuleSpec`s with one small loop. Generating code that builds
     // every String in place cost about 60 KB of wasm.
     out.push_str("/// The built-in rules, as validated by build.rs.\npub(crate) static BUILTIN: &[RuleDef] = &[\n");
@@ -192,9 +194,9 @@ fn main() {
         let _ = writeln!(out, "    // {}", rel);
         let _ = writeln!(
             out,
-            "    RuleDef {{ id: {}, field: {}, tag: {}, label: {}, attack: {}, veris: {}, cues: &[",
+            "    RuleDef {{ id: {}, field: Field::{:?}, tag: {}, label: {}, attack: {}, veris: {}, cues: &[",
             lit(&s.id),
-            lit(s.field()),
+            s.field_kind().expect("validated"),
             sopt(&s.tag),
             s.label.as_ref().map(|l| format!("Some(({}, {}))", lit(&l.ja), lit(&l.en))).unwrap_or("None".into()),
             sopt(&s.attack),
@@ -217,18 +219,16 @@ fn main() {
         out.push_str("    ] },\n");
     }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
-    std::fs::write(&dest, out).unwrap();
+    std::fs::write(Path::new(&out_dir).join("builtin_rules.rs"), out).unwrap();
     write_compiled(&specs);
 }
 
 /// `$OUT_DIR/compiled.bin`: every built-in pattern compiled ahead of time
-/// (src/matcher.rs, `encode`), so that the library parses no pattern when
-/// it starts: the cues, their `near`/`not_near`, and the alternations the
-/// engine builds from the negation and clause-break rules, and the
-/// patterns of `src/fixed.rs`.
+/// (`jikenbo_pattern::wire::encode`), so that the library parses no pattern
+/// when it starts: the cues, their `near`/`not_near`, the alternations the
+/// scan stage builds from the negation and clause-break rules, and the
+/// patterns of `jikenbo_rules::fixed`.
 fn write_compiled(specs: &[(String, RuleSpec)]) {
-    println!("cargo:rerun-if-changed=src/matcher.rs");
     let mut patterns: Vec<String> = Vec::new();
     for (_, r) in specs {
         for c in &r.cues {
@@ -237,14 +237,13 @@ fn write_compiled(specs: &[(String, RuleSpec)]) {
             patterns.extend(c.not_near.clone());
         }
     }
-    for id in ["negation", "anti_negation", "clause_break"] {
+    for id in [ScopeId::Negation, ScopeId::AntiNegation, ScopeId::ClauseBreak] {
         let parts = specs
             .iter()
-            .filter(|(_, r)| r.field() == "scope" && r.tag() == id)
+            .filter(|(_, r)| r.field_kind() == Some(Field::Scope) && r.tag() == id.as_str())
             .flat_map(|(_, r)| r.cues.iter().map(|c| c.pattern.as_str()));
-        patterns.push(matcher::alternation_source(parts));
+        patterns.push(alternation_source(parts));
     }
-    println!("cargo:rerun-if-changed=src/fixed.rs");
     patterns.extend(fixed::org());
     patterns.extend(fixed::count());
     patterns.sort();
@@ -253,11 +252,11 @@ fn write_compiled(specs: &[(String, RuleSpec)]) {
         .iter()
         .map(|p| {
             let mut entry = Vec::new();
-            matcher::encode(p, &mut entry).unwrap_or_else(|e| fail(format!("pattern {:?}: {}", p, e)));
+            wire::encode(p, &mut entry).unwrap_or_else(|e| fail(format!("pattern {:?}: {}", p, e)));
             entry
         })
         .collect();
-    let blob = matcher::blob(&entries);
+    let blob = wire::blob(&entries);
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("compiled.bin");
     std::fs::write(&dest, blob).unwrap();
 }

@@ -1,6 +1,6 @@
 //! The one error type of the crate: opaque, with a precise one-line message.
 
-use crate::spec::RuleError;
+use crate::rules::RuleError;
 
 /// Why a call failed: input too large, or a custom rule that is broken
 /// (the message names the rule and the reason).
@@ -52,7 +52,7 @@ impl std::fmt::Display for Error {
                 f,
                 "input is {} bytes, more than the limit of {} bytes (10 MiB)",
                 len,
-                crate::MAX_INPUT_BYTES
+                crate::limits::MAX_INPUT_BYTES
             ),
             Kind::Rule(e) => write!(f, "invalid custom rule: {}", e),
             Kind::Pack(m) => write!(f, "invalid rule pack: {}", m),

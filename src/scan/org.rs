@@ -1,54 +1,100 @@
-//! The notifying organisation: its name as the notice writes it (header,
-//! signature line, or first mention) and where in the text it stands.
-//! Whether it is a public body is decided in `classify` from the
-//! `rules/organization` cues found in and around this name.
+//! The notifying organisation: where its name stands in the text (header,
+//! signature line, self-definition, or first mention), and which of the
+//! `organization` rules' `#name` cues match that name. Whether it is a
+//! public body is decided by the decide stage from these and from the
+//! `organization` cues found in the text.
 
-use crate::matcher::Prog as Regex;
+use super::table::{Pattern, Scanner};
+use crate::rules::Field;
 use std::sync::OnceLock;
 
+/// What the scan found of the organisation.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OrgFinding {
+    /// The name's byte span in the normalised text (as found: it may hold
+    /// surrounding spaces) and whether it is the notifier's for sure (a
+    /// header, a signature line, a self-definition) rather than the first
+    /// company the text mentions, which may be a vendor.
+    pub name: Option<(usize, usize, bool)>,
+    /// The first `organization/corporation` `#name` cue that matches the
+    /// (trimmed) name: (cue, start, end), spans in the normalised text.
+    pub corporation: Option<(usize, usize, usize)>,
+    /// The same for `organization/public_body`.
+    pub public_body: Option<(usize, usize, usize)>,
+}
+
+impl Scanner {
+    pub(super) fn find_org(&self, text: &str) -> OrgFinding {
+        let name = find_ranked(text);
+        let Some((a, b, _)) = name else { return OrgFinding::default() };
+        let raw = &text[a..b];
+        let trimmed = raw.trim();
+        let base = a + (raw.len() - raw.trim_start().len());
+        let hit = |tag: &str| self.match_name(tag, trimmed).map(|(ci, s, e)| (ci, base + s, base + e));
+        OrgFinding { name, corporation: hit("corporation"), public_body: hit("public_body") }
+    }
+
+    /// The first `#name…` cue of the organization rule `tag` that matches
+    /// `name`, with its span in `name`.
+    fn match_name(&self, tag: &str, name: &str) -> Option<(usize, usize, usize)> {
+        self.table.cues.iter().enumerate().find_map(|(ci, c)| {
+            let r = &self.table.rules[c.rule];
+            if r.field != Field::Org || r.tag != tag || !c.name_cue {
+                return None;
+            }
+            let mut first = None;
+            self.patterns[ci].prog.for_each(name, |a, b| {
+                if first.is_none() {
+                    first = Some((ci, a, b));
+                }
+            });
+            first
+        })
+    }
+}
 
 struct Patterns {
     /// 「架空市立みどり台病院（以下「当院」）」: the notifier naming itself.
-    self_defined: Regex,
-    header_prefixed: Regex,
-    header_org: Regex,
-    header: Regex,
-    line: Regex,
-    mention: Regex,
-    corporate_mention: Regex,
+    self_defined: Pattern,
+    header_prefixed: Pattern,
+    header_org: Pattern,
+    header: Pattern,
+    line: Pattern,
+    mention: Pattern,
+    corporate_mention: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let [self_defined, header_prefixed, header_org, header, line, mention, corporate_mention] =
-            crate::fixed::org().map(|p| crate::engine::builtin_prog(&p));
+            crate::rules::fixed::org().map(|p| Pattern::builtin(&p));
         Patterns { self_defined, header_prefixed, header_org, header, line, mention, corporate_mention }
     })
 }
 
 /// The organisation's name and its byte span in the normalised text.
 #[cfg(test)]
-pub(crate) fn find(text: &str) -> Option<(usize, usize)> {
+fn find(text: &str) -> Option<(usize, usize)> {
     find_ranked(text).map(|(a, b, _)| (a, b))
 }
 
-/// Like `find`, and whether the name is the notifier's for sure (a header,
-/// a signature line, a self-mention) rather than the first company the text
-/// mentions, which may be a vendor.
-pub(crate) fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
+/// The name's span, and whether the name is the notifier's for sure (a
+/// header, a signature line, a self-mention) rather than the first company
+/// the text mentions, which may be a vendor.
+fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
     let p = patterns();
-    let group = |re: &Regex| re.captures(text).and_then(|c| Some((c[2]?, c[3]?, true)));
+    let group = |re: &Pattern| re.prog.captures(text).and_then(|c| Some((c[2]?, c[3]?, true)));
     // Some patterns begin with up to N characters of a broad class before a
     // literal every match holds: a match starts at most 4·N bytes before an
     // occurrence of the literal, so only those positions are tried.
-    let near = |re: &Regex, lits: &[&str], chars: usize| {
+    let near = |re: &Pattern, lits: &[&str], chars: usize| {
         let mut at: Vec<usize> = lits.iter().flat_map(|l| text.match_indices(l).map(|(i, _)| i)).collect();
         if at.is_empty() {
             return None;
         }
         at.sort_unstable();
-        re.captures_where(text, |p| {
+        re.prog.captures_where(text, |p| {
             let i = at.partition_point(|&x| x < p);
             i < at.len() && at[i] - p <= 4 * chars
         })
@@ -64,7 +110,7 @@ pub(crate) fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
         if t.chars().count() > 48 || t.contains("各位") || t.contains("代表") || t.ends_with('。') {
             return None;
         }
-        let c = p.line.captures(t)?;
+        let c = p.line.prog.captures(t)?;
         let lead = l.len() - l.trim_start().len();
         Some((off + lead + c[2]?, off + lead + c[3]?, true))
     };

@@ -1,14 +1,14 @@
-//! The affected count (taxonomy §4): the stated total, else the largest
-//! single figure of persons or records in the parts of the notice that
-//! describe the affected data. Not login attempts, mails, devices or pages.
+//! The figures of a notice that may be the affected count (taxonomy §4):
+//! every number with a person or record unit, with what surrounds it (a
+//! total or maximum marker, a superset 「…のうち」). Not login attempts,
+//! mails, devices or pages. The decide stage chooses among them.
 
-use crate::numbers::parse_number;
-use crate::segment::Segment;
-use crate::matcher::Prog as Regex;
+use super::table::Pattern;
+use crate::text::{parse_number, Segment};
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone)]
-pub(crate) struct Candidate {
+pub(crate) struct CountCandidate {
     pub value: u64,
     /// Byte span in the normalised text, from a marker (約, 最大, 計) to the unit.
     pub start: usize,
@@ -24,24 +24,24 @@ pub(crate) struct Candidate {
 
 struct Patterns {
     /// A unit right after the number.
-    unit: Regex,
+    unit: Pattern,
     /// Markers in the few characters before the number.
-    total: Regex,
+    total: Pattern,
     /// What makes a figure something else than affected people or records.
-    not_affected: Regex,
+    not_affected: Pattern,
     /// Mails sent, attempts: what comes right before the figure.
-    not_affected_before: Regex,
+    not_affected_before: Pattern,
     /// 「…のうち」 after the figure.
-    superset: Regex,
+    superset: Pattern,
     /// A superset that is nonetheless affected: accounts logged into.
-    accessed: Regex,
+    accessed: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let [unit, total, not_affected, not_affected_before, superset, accessed] =
-            crate::fixed::count().map(|p| crate::engine::builtin_prog(&p));
+            crate::rules::fixed::count().map(|p| Pattern::builtin(&p));
         Patterns { unit, total, not_affected, not_affected_before, superset, accessed }
     })
 }
@@ -62,9 +62,9 @@ fn starts_number(text: &str, i: usize) -> bool {
 }
 
 /// Every figure with a person or record unit in `text`.
-pub(crate) fn candidates(text: &str, segs: &[Segment]) -> Vec<Candidate> {
+pub(super) fn candidates(text: &str, segs: &[Segment]) -> Vec<CountCandidate> {
     let p = patterns();
-    let mut out: Vec<Candidate> = Vec::new();
+    let mut out: Vec<CountCandidate> = Vec::new();
     for (si, seg) in segs.iter().enumerate() {
         let s = &text[seg.start..seg.end];
         let mut i = 0;
@@ -78,7 +78,7 @@ pub(crate) fn candidates(text: &str, segs: &[Segment]) -> Vec<Candidate> {
                 continue;
             };
             let after = i + len;
-            let Some(u) = p.unit.captures(&s[after..]) else {
+            let Some(u) = p.unit.prog.captures(&s[after..]) else {
                 i = after.max(i + 1);
                 continue;
             };
@@ -88,14 +88,14 @@ pub(crate) fn candidates(text: &str, segs: &[Segment]) -> Vec<Candidate> {
             // it has no unit. Skip what is not people or records.
             let before_start = floor_char(s, i.saturating_sub(60));
             let before = &s[before_start..i];
-            if p.not_affected.is_match(rest) || p.not_affected_before.is_match(before) || before.ends_with('第') {
+            if p.not_affected.prog.is_match(rest) || p.not_affected_before.prog.is_match(before) || before.ends_with('第') {
                 i = unit_end;
                 continue;
             }
-            let total = p.total.find(before);
+            let total = p.total.prog.find(before);
             let start = total.map_or(i, |(a, _)| before_start + a);
-            let superset = p.superset.is_match(rest) && !p.accessed.is_match(before);
-            out.push(Candidate {
+            let superset = p.superset.prog.is_match(rest) && !p.accessed.prog.is_match(before);
+            out.push(CountCandidate {
                 value,
                 start: seg.start + start,
                 end: seg.start + unit_end,
@@ -127,48 +127,4 @@ fn floor_char(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-/// The affected count among the candidates in segments that describe the
-/// affected data: the largest total if one is stated, else the largest
-/// figure that is not a superset.
-pub(crate) fn choose<'a>(cands: &'a [Candidate], in_context: &[bool]) -> Option<&'a Candidate> {
-    let usable: Vec<&Candidate> = cands.iter().filter(|c| in_context.get(c.seg).copied().unwrap_or(false)).collect();
-    let totals = usable.iter().filter(|c| c.total).max_by_key(|c| c.value);
-    if let Some(t) = totals {
-        return Some(t);
-    }
-    usable.iter().filter(|c| !c.superset).max_by_key(|c| c.value).copied()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::segment::split;
-
-    fn count(t: &str) -> Option<u64> {
-        let segs = split(t);
-        let c = candidates(t, &segs);
-        choose(&c, &vec![true; segs.len()]).map(|c| c.value)
-    }
-
-    #[test]
-    fn table() {
-        let cases: &[(&str, Option<u64>)] = &[
-            ("対象は255,765名分です。", Some(255_765)),
-            ("計3,137名分(内、868名分)", Some(3_137)),
-            ("1,722,379件のログインの試行があり、そのうち194,307件でログインされた", Some(194_307)),
-            ("549名分(576件)", Some(549)),
-            ("1,514件のうち、1,426件の個人情報が閲覧可能", Some(1_426)),
-            ("不正ログインされた323件のうち10件で閲覧", Some(323)),
-            ("217名の会員様宛てに送信し、49件が流出", Some(49)),
-            ("(1)2,153件 (2)最大16,347件", Some(16_347)),
-            ("令和6年5月19日に発生", None),
-            ("第3者", None),
-            ("約300件の不審メールを送信", None),
-        ];
-        for (t, want) in cases {
-            assert_eq!(count(t), *want, "{}", t);
-        }
-    }
 }

@@ -1,11 +1,12 @@
 //! The severity rubric (taxonomy §5) and the PPC rule (taxonomy §7).
-//! Deterministic: every input is a field of the report.
+//! Deterministic: every input is a field of the report. The words that
+//! explain them are in `reasons.rs`.
 
-use crate::report::{Label, LeakStatus, Level, PpcReason, PpcReport, Reason};
+use crate::report::{LeakStatus, Level, PpcReason, PpcReport};
 
 /// The count buckets of the §5 matrix: <100, 100-999, 1,000-9,999,
 /// 10,000-99,999, >=100,000, unknown.
-pub(crate) fn bucket(count: Option<u64>) -> usize {
+pub(super) fn bucket(count: Option<u64>) -> usize {
     match count {
         None => 5,
         Some(n) if n < 100 => 0,
@@ -27,68 +28,15 @@ const MATRIX: [[Level; 6]; 4] = {
 };
 
 /// Data severity from the highest tier, the count and the leak status.
-pub(crate) fn data_severity(max_tier: u8, count: Option<u64>, leak: LeakStatus) -> Level {
+pub(super) fn data_severity(max_tier: u8, count: Option<u64>, leak: LeakStatus) -> Level {
     if leak == LeakStatus::None {
         return Level::Low;
     }
     MATRIX[usize::from(max_tier.min(3))][bucket(count)]
 }
 
-/// The Japanese word for a level, for the reasons' `ja` messages.
-pub(crate) fn level_ja(l: Level) -> &'static str {
-    match l {
-        Level::Critical => "重大",
-        Level::High => "高",
-        Level::Medium => "中",
-        Level::Low => "低",
-    }
-}
-
-fn label(ja: String, en: String) -> Label {
-    Label { ja, en }
-}
-
-const BUCKET_JA: [&str; 6] = ["100件未満", "100〜999件", "1,000〜9,999件", "1万〜9万9,999件", "10万件以上", "件数不明"];
-const BUCKET_EN: [&str; 6] = ["under 100", "100-999", "1,000-9,999", "10,000-99,999", "100,000 or more", "count unknown"];
-
-/// The reasons behind a data severity.
-pub(crate) fn data_reasons(max_tier: u8, count: Option<u64>, leak: LeakStatus, level: Level) -> Vec<Reason> {
-    if leak == LeakStatus::None {
-        return vec![Reason {
-            code: "data.leak_none".into(),
-            message: label(
-                "漏えいはないと明記されているため、データ面の深刻度は low".into(),
-                "the notice states no leak, so data severity is low".into(),
-            ),
-        }];
-    }
-    let b = bucket(count);
-    let tier_ja = if max_tier == 0 { "該当データなし".to_string() } else { format!("データ区分の最高ティア {}", max_tier) };
-    let tier_en = if max_tier == 0 { "no data category".to_string() } else { format!("highest data tier {}", max_tier) };
-    vec![
-        Reason {
-            code: format!("data.tier{}", max_tier),
-            message: label(tier_ja, tier_en),
-        },
-        Reason {
-            code: format!("data.count.{}", ["lt100", "lt1000", "lt10000", "lt100000", "ge100000", "unknown"][b]),
-            message: label(
-                format!("影響件数: {}", BUCKET_JA[b]),
-                format!("affected count: {}", BUCKET_EN[b]),
-            ),
-        },
-        Reason {
-            code: format!("data.level.{}", level.as_str()),
-            message: label(
-                format!("データ面の深刻度: {}", level_ja(level)),
-                format!("data severity: {}", level.as_str()),
-            ),
-        },
-    ]
-}
-
 /// Inputs of the PPC rule.
-pub(crate) struct PpcInput {
+pub(super) struct PpcInput {
     pub personal: bool,
     pub special_care: bool,
     pub payment_card: bool,
@@ -101,7 +49,7 @@ pub(crate) struct PpcInput {
 }
 
 /// APPI art. 26 / 68 cases, as taxonomy §7 states them.
-pub(crate) fn ppc(i: &PpcInput) -> PpcReport {
+pub(super) fn ppc(i: &PpcInput) -> PpcReport {
     if !i.personal || (i.leak == LeakStatus::None && !i.ransomware) {
         return PpcReport { required: false, reasons: vec![] };
     }

@@ -1,12 +1,12 @@
 //! The patterns written in code rather than in `rules/` (finding the
-//! organisation's name, reading counts), as text: `org.rs` and `count.rs`
-//! compile them, and build.rs compiles them ahead of time with the rules.
+//! organisation's name, reading counts), as text: the scan stage's `org` and
+//! `count` run them, and build.rs compiles them ahead of time with the rules.
 
 /// Name endings and prefixes of organisations, for signature lines.
-pub(crate) const ORG_WORD: &str = r"(?:株式会社|有限会社|合同会社|合資会社|(?:学校|医療|社会福祉|一般社団|公益社団|一般財団|公益財団|独立行政|国立大学|公立大学|国立研究開発|地方独立行政|特定非営利活動|宗教|税理士|弁護士|司法書士)法人|市|町|村|県|都|道|府|区|市役所|区役所|町役場|村役場|庁|省|局|病院|大学|学院|学園|高等学校|中学校|小学校|センター|機構|協会|組合|連合会|委員会|商工会|学会|協議会|警察|警察本部|消防局|消防本部|研究所|事務所|クリニック|医院|銀行|信用金庫|会議所|財団|社団|グループ|ホールディングス|振興会|研究会)";
+pub const ORG_WORD: &str = r"(?:株式会社|有限会社|合同会社|合資会社|(?:学校|医療|社会福祉|一般社団|公益社団|一般財団|公益財団|独立行政|国立大学|公立大学|国立研究開発|地方独立行政|特定非営利活動|宗教|税理士|弁護士|司法書士)法人|市|町|村|県|都|道|府|区|市役所|区役所|町役場|村役場|庁|省|局|病院|大学|学院|学園|高等学校|中学校|小学校|センター|機構|協会|組合|連合会|委員会|商工会|学会|協議会|警察|警察本部|消防局|消防本部|研究所|事務所|クリニック|医院|銀行|信用金庫|会議所|財団|社団|グループ|ホールディングス|振興会|研究会)";
 
-/// For `org.rs`, in the order of its `Patterns` fields.
-pub(crate) fn org() -> [String; 7] {
+/// For the scan stage's `org`, in the order of its `Patterns` fields.
+pub fn org() -> [String; 7] {
     [
         // 「架空市立みどり台病院（以下「当院」）」: the notifier naming itself.
         r"([^\s、。「」()『』]{2,40})\(以下[、,]?「(?:当|本|弊)[^」]{1,6}」".into(),
@@ -27,8 +27,8 @@ pub(crate) fn org() -> [String; 7] {
     ]
 }
 
-/// For `count.rs`, in the order of its `Patterns` fields.
-pub(crate) fn count() -> [String; 6] {
+/// For the scan stage's `count`, in the order of its `Patterns` fields.
+pub fn count() -> [String; 6] {
     [
         r"^(?:(名|人|世帯)(?:分|様)?|(件|社|アカウント|口座|団体|事業所|法人|id)(?:分)?)".into(),
         r"(?:合計|総計|総数|計|最大|上記|延べ|全|合わせて|あわせて)(?:で|は|が|:)?(?:約|およそ|最大)?$".into(),

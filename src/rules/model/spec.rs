@@ -1,50 +1,9 @@
-//! The rule-file model: what one file of `rules/<field>/<id>.toml` (or one
-//! object of a custom rule pack) holds, and the checks every rule must pass.
-//!
-//! This module is compiled twice: by `build.rs`, which validates the built-in
-//! rules and fails the build naming the file, the rule and the reason, and by
-//! the library, which validates custom rule packs at run time with the same
-//! checks. It depends on `serde` and `regex` only.
+//! What one rule file holds, and the checks every rule must pass (the same
+//! for the built-in rules, at build time, and for custom packs, at load).
 
+use crate::limits::{MAX_CUES, MAX_PATTERN_LEN, PATTERN_SIZE_LIMIT};
+use crate::vocab::{Field, Filter};
 use serde::Deserialize;
-
-/// The output fields a rule can feed, i.e. the folders of `rules/`.
-pub const FIELDS: &[&str] = &[
-    "attack_types",
-    "data_categories",
-    "reported_to",
-    "leak_status",
-    "operational",
-    "organization",
-    "scope",
-];
-
-/// Scope filters a cue may opt out of with `ignore = [...]`.
-pub const FILTERS: &[&str] = &["negation", "advice", "hypothetical", "contact", "context", "prevention"];
-
-/// Ids that are not taxonomy tags but fixed by the decision logic.
-pub const LEAK_IDS: &[&str] = &["confirmed", "possible", "none", "unknown"];
-pub const OPERATIONAL_IDS: &[&str] = &["critical", "high", "medium"];
-pub const ORGANIZATION_IDS: &[&str] = &["public_body", "corporation", "name"];
-pub const SCOPE_IDS: &[&str] = &[
-    "negation",
-    "anti_negation",
-    "advice",
-    "hypothetical",
-    "contact",
-    "data_context",
-    "clause_break",
-    "recovered",
-    "prevention",
-];
-
-/// Longest pattern source accepted in a custom rule, in bytes.
-pub const MAX_PATTERN_LEN: usize = 4096;
-/// Compiled size limit of one pattern (the `regex` crate's `size_limit`).
-pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
-/// Most cues in one rule, and most rules in one pack.
-pub const MAX_CUES: usize = 200;
-pub const MAX_RULES: usize = 1000;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,7 +32,7 @@ pub struct CueSpec {
     /// The same sentence must not match this pattern.
     #[serde(default)]
     pub not_near: Option<String>,
-    /// Scope filters that do not apply to this cue (see `FILTERS`).
+    /// Scope filters that do not apply to this cue (see [`Filter`]).
     #[serde(default)]
     pub ignore: Vec<String>,
 }
@@ -112,8 +71,13 @@ pub struct RuleSpec {
 }
 
 impl RuleSpec {
+    /// The field as written (empty when none is given).
     pub fn field(&self) -> &str {
         self.field.as_deref().unwrap_or("")
+    }
+    /// The field, when it is one of [`Field`].
+    pub fn field_kind(&self) -> Option<Field> {
+        Field::parse(self.field())
     }
     pub fn tag(&self) -> &str {
         self.tag.as_deref().unwrap_or(&self.id)
@@ -212,18 +176,15 @@ pub fn validate(rule: &RuleSpec, known: &dyn KnownIds) -> Result<(), RuleError> 
     }
     let field = rule.field();
     if field.is_empty() {
-        return Err(err(rule, format!("no field given (one of {})", FIELDS.join(", "))));
+        return Err(err(rule, format!("no field given (one of {})", Field::names())));
     }
-    if !FIELDS.contains(&field) {
-        return Err(err(rule, format!("unknown field {:?} (expected one of {})", field, FIELDS.join(", "))));
-    }
+    let Some(kind) = Field::parse(field) else {
+        return Err(err(rule, format!("unknown field {:?} (expected one of {})", field, Field::names())));
+    };
     let tag = rule.tag();
-    let tag_ok = match field {
-        "leak_status" => LEAK_IDS.contains(&tag),
-        "operational" => OPERATIONAL_IDS.contains(&tag),
-        "organization" => ORGANIZATION_IDS.contains(&tag),
-        "scope" => SCOPE_IDS.contains(&tag),
-        _ => known.known(field, tag),
+    let tag_ok = match kind.fixed_ids() {
+        Some(ids) => ids.contains(&tag),
+        None => known.known(field, tag),
     };
     if !tag_ok {
         return Err(err(rule, format!("unknown id {:?} for field {:?}", tag, field)));
@@ -283,8 +244,8 @@ pub fn validate(rule: &RuleSpec, known: &dyn KnownIds) -> Result<(), RuleError> 
             }
         }
         for f in &cue.ignore {
-            if !FILTERS.contains(&f.as_str()) {
-                return Err(err(rule, format!("{}: unknown filter {:?} in ignore (expected {})", which, f, FILTERS.join(", "))));
+            if Filter::parse(f).is_none() {
+                return Err(err(rule, format!("{}: unknown filter {:?} in ignore (expected {})", which, f, Filter::names())));
             }
         }
     }
@@ -295,4 +256,15 @@ pub fn validate(rule: &RuleSpec, known: &dyn KnownIds) -> Result<(), RuleError> 
         return Err(err(rule, "missing examples: `no_match` needs at least one near-miss the rule must not fire on"));
     }
     Ok(())
+}
+
+/// Checks the combined compiled size of a whole rule set's patterns (the
+/// limit the rule set has always been held to, custom rules included).
+pub fn check_set_size(patterns: &[String]) -> Result<(), String> {
+    regex::RegexSetBuilder::new(patterns)
+        .size_limit(crate::limits::RULE_SET_SIZE_LIMIT)
+        .dfa_size_limit(crate::limits::RULE_SET_DFA_LIMIT)
+        .build()
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }

@@ -1,0 +1,127 @@
+//! Stage 3, decide: from a [`Scan`] to the [`Report`].
+//!
+//! In: one [`Scan`] (the text, its segments, the located cues and their
+//! scope, the organisation and count candidates). Out: the [`Report`].
+//! Pure functions over the `Scan`: no pattern runs here. Imports the scan
+//! stage's data types, the taxonomy and the report; never the pattern
+//! engine, never the `Classifier`.
+//!
+//! Order: scope first (`scope.rs`: which hits count), then each field —
+//! tags (`tags.rs`), leak status (`leak.rs`), count (`count.rs`),
+//! organisation (`org.rs`) — then the rubric of taxonomy §5/§7
+//! (`rubric.rs`) with its reasons (`reasons.rs`, every reason text).
+
+mod count;
+mod leak;
+mod org;
+mod reasons;
+mod rubric;
+mod scope;
+mod tags;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use scope::{in_context, kept};
+
+use crate::report::*;
+use crate::rules::taxonomy;
+use crate::rules::Field;
+use crate::scan::{Hit, Scan};
+
+/// Quoting the notice: byte spans of the normalised text as evidence in the
+/// caller's offsets.
+trait Quote {
+    fn quote(&self, start: usize, end: usize, rule: &str) -> Evidence;
+    fn quote_hit(&self, h: &Hit) -> Evidence;
+}
+
+impl Quote for Scan<'_> {
+    fn quote(&self, start: usize, end: usize, rule: &str) -> Evidence {
+        let norm = &self.text.norm;
+        let (start, end) = norm.span16(start, end);
+        debug_assert!(start < end && end <= norm.len16(), "evidence {}..{} outside the input", start, end);
+        Evidence { start, end, rule: rule.to_string() }
+    }
+
+    fn quote_hit(&self, h: &Hit) -> Evidence {
+        self.quote(h.start, h.end, &self.rules.cues[h.cue].evidence_id)
+    }
+}
+
+/// The report of one scanned notice.
+pub(crate) fn decide(scan: &Scan) -> Report {
+    let context = in_context(scan);
+    let kept = kept(scan, &context);
+
+    let attack = tags::attack_types(scan, &kept);
+    let data = tags::data_categories(scan, &kept);
+    let reported = tags::reported_to(scan, &kept);
+    let leak = leak::leak_status(scan, &kept, &attack);
+    let affected = count::affected_count(scan, &context);
+    let organization = org::organization(scan);
+
+    // Operational severity: the highest level any kept cue states.
+    let mut operational = Level::Low;
+    let mut op_ev: Vec<(Level, Evidence)> = Vec::new();
+    for k in kept.iter().filter(|k| scan.rules.field_of(k.hit.cue) == Field::Operational) {
+        let level = match scan.rules.rule_of(k.hit.cue).tag.as_str() {
+            "critical" => Level::Critical,
+            "high" => Level::High,
+            _ => Level::Medium,
+        };
+        operational = operational.max(level);
+        op_ev.push((level, scan.quote_hit(&k.hit)));
+    }
+
+    // Rubric.
+    let max_tier = data.iter().map(|d| d.tier).max().unwrap_or(0);
+    let data_level = rubric::data_severity(max_tier, affected.value, leak.value);
+    let level = data_level.max(operational);
+    let mut reasons = reasons::data_reasons(max_tier, affected.value, leak.value, data_level);
+    let cue = op_ev.iter().find(|(l, _)| *l == operational).map(|(_, e)| e.rule.clone()).unwrap_or_default();
+    reasons.push(reasons::operational(operational, &cue));
+    let has = |id: &str| data.iter().any(|d| d.tag.id == id);
+    let ppc = rubric::ppc(&rubric::PpcInput {
+        personal: data.iter().any(|d| taxonomy::row(Field::Data, &d.tag.id).is_some_and(|r| r.personal)),
+        special_care: has("medical") || has("special_care"),
+        payment_card: has("payment_card"),
+        my_number: has("my_number"),
+        intentional: attack.iter().any(|t| taxonomy::row(Field::Attack, &t.id).is_some_and(|r| r.intentional)),
+        ransomware: attack.iter().any(|t| t.id == "ransomware"),
+        leak: leak.value,
+        count: affected.value,
+        public_body: organization.public_body,
+    });
+
+    Report {
+        schema: SCHEMA,
+        language: language(scan.text.as_str()),
+        attack_types: attack,
+        data_categories: data,
+        leak_status: leak,
+        affected_count: affected,
+        severity: Severity { level, data: data_level, operational, reasons },
+        reported_to: reported,
+        organization,
+        ppc_report: ppc,
+    }
+}
+
+fn language(text: &str) -> Language {
+    let mut ja = 0usize;
+    let mut latin = 0usize;
+    for c in text.chars() {
+        match c {
+            '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' => ja += 1,
+            'a'..='z' => latin += 1,
+            _ => {}
+        }
+    }
+    if ja >= 2 && ja * 4 >= latin / 3 {
+        Language::Ja
+    } else if latin >= 20 {
+        Language::En
+    } else {
+        Language::Und
+    }
+}

@@ -1,0 +1,93 @@
+//! Scope: which hits count. Hits in advice to readers (「ご注意ください」),
+//! in hypotheticals (「万一…場合」), in contact details or in prevention
+//! measures do not count for the fields those roles mislead; a hit denied
+//! by its own clause (「…は含まれておりません」) does not count, except for
+//! the leak status, which reads the denial; and data items count only where
+//! the notice describes the affected data (a sentence that says so, or the
+//! list under a heading or an introducing sentence that does).
+
+use crate::rules::{Field, Filter, ScopeId};
+use crate::scan::{Hit, Scan};
+use crate::text::Shape;
+
+/// A hit that survived the scope filters.
+pub(crate) struct Kept {
+    pub hit: Hit,
+    /// The clause after it denies it (only leak-status hits are kept so).
+    pub negated: bool,
+}
+
+/// Which segment roles drop hits of which fields (unless the cue ignores
+/// the filter).
+const SEGMENT_FILTERS: &[(Filter, &[Field])] = &[
+    (Filter::Advice, &[Field::Attack, Field::Data, Field::Reported, Field::Leak, Field::Operational]),
+    (Filter::Hypothetical, &[Field::Attack, Field::Data, Field::Reported, Field::Leak, Field::Operational]),
+    (Filter::Contact, &[Field::Data, Field::Reported]),
+    (Filter::Prevention, &[Field::Attack, Field::Data, Field::Operational]),
+];
+
+/// The hits that count, in text order (scope and organisation cues are
+/// not tags: they never count here).
+pub(crate) fn kept(scan: &Scan, in_context: &[bool]) -> Vec<Kept> {
+    let mut out = Vec::new();
+    for (i, h) in scan.hits.iter().enumerate() {
+        let cue = &scan.rules.cues[h.cue];
+        let field = scan.rules.field_of(h.cue);
+        if matches!(field, Field::Scope | Field::Org) {
+            continue;
+        }
+        let scope = scan.scope[h.seg];
+        let dropped = SEGMENT_FILTERS.iter().any(|&(filter, fields)| {
+            filter.scope().is_some_and(|s| scope.contains(s)) && cue.applies(filter) && fields.contains(&field)
+        });
+        if dropped {
+            continue;
+        }
+        if field == Field::Data && !in_context[h.seg] && cue.applies(Filter::Context) {
+            continue;
+        }
+        let negated = cue.applies(Filter::Negation) && scan.negated[i];
+        if negated && field != Field::Leak {
+            continue;
+        }
+        out.push(Kept { hit: *h, negated });
+    }
+    out
+}
+
+/// Which segments describe the affected data: those that say so
+/// themselves, and the items and lines under a heading or an introducing
+/// sentence («…は以下のとおりです») that does.
+pub(crate) fn in_context(scan: &Scan) -> Vec<bool> {
+    let text = scan.text.as_str();
+    let segs = &scan.text.segs;
+    let mut out = vec![false; segs.len()];
+    let mut block = false;
+    for (i, seg) in segs.iter().enumerate() {
+        let own = scan.scope[i].contains(ScopeId::DataContext) && !scan.scope[i].contains(ScopeId::Prevention);
+        let s = text[seg.start..seg.end].trim_end();
+        let introduces = s.ends_with(':') || s.contains("以下") || s.contains("下記") || s.contains("次のとおり") || s.contains("次の通り");
+        match seg.shape {
+            Shape::Heading => {
+                // A heading right under a heading that opened a data block is a
+                // sub-heading or the content itself («2.流出した情報» / «メールアドレス 49件»).
+                let under = i > 0 && out[i - 1] && segs[i - 1].shape == Shape::Heading;
+                if !under {
+                    block = own;
+                }
+            }
+            Shape::Item => {
+                if own && (introduces || !s.ends_with('。')) {
+                    block = true;
+                }
+            }
+            Shape::Sentence => {
+                if own && introduces {
+                    block = true;
+                }
+            }
+        }
+        out[i] = own || block;
+    }
+    out
+}

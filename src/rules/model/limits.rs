@@ -1,0 +1,22 @@
+//! Every limit of jikenbo, in one place. Input and rule packs beyond them
+//! get a clear error naming the limit, never a frozen tab.
+
+/// Largest input accepted, in UTF-8 bytes (10 MiB).
+pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
+
+/// Longest pattern source accepted in a custom rule, in bytes.
+pub const MAX_PATTERN_LEN: usize = 4096;
+/// Compiled size limit of one pattern (the `regex` crate's `size_limit`).
+pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+/// Compiled size limit of a whole rule set, custom rules included.
+pub const RULE_SET_SIZE_LIMIT: usize = PATTERN_SIZE_LIMIT * 64;
+/// Lazy-DFA cache limit used when checking a whole rule set.
+pub const RULE_SET_DFA_LIMIT: usize = 8 << 20;
+/// Most cues in one rule.
+pub const MAX_CUES: usize = 200;
+/// Most rules in one custom pack.
+pub const MAX_RULES: usize = 1000;
+
+/// Largest program one pattern may compile to, in instructions (the
+/// pattern engine's own limit: counted repetitions of groups are expanded).
+pub use jikenbo_pattern::MAX_INSTS;

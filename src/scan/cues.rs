@@ -1,0 +1,98 @@
+//! Locating the cues: one prefilter pass over the whole text says, for
+//! each segment, which cues may match and where they may start; only those
+//! are run, only there; a cue that matched is then checked against its
+//! `near`/`not_near` conditions (once per segment and condition). The
+//! result is exactly what running every cue on every segment gives (tested
+//! against the `regex` crate).
+
+use super::prefilter::Starts;
+use super::table::{Pattern, Scanner};
+use super::Hit;
+use crate::text::Segment;
+use jikenbo_pattern::Prog;
+
+impl Scanner {
+    /// Every cue in every segment, with its conditions applied; sorted by
+    /// position.
+    pub(super) fn find_cues(&self, text: &str, segs: &[Segment]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        // `near`/`not_near` results of the current segment, by pattern
+        // (several cues share a condition).
+        let mut conditions: Vec<(*const Pattern, bool)> = Vec::new();
+        let mut cond_seg = usize::MAX;
+        self.prefilter.candidates(text, segs, |si, ci, starts| {
+            let seg = &segs[si];
+            let s = &text[seg.start..seg.end];
+            // The cue's own matches first: most candidates have none, and
+            // then their conditions need not be looked at.
+            let first = hits.len();
+            locate(&self.patterns[ci].prog, s, seg, si, ci, starts, &mut hits);
+            let (near, not_near) = (self.near[ci].as_deref(), self.not_near[ci].as_deref());
+            if hits.len() == first || (near.is_none() && not_near.is_none()) {
+                return;
+            }
+            if cond_seg != si {
+                conditions.clear();
+                cond_seg = si;
+            }
+            let mut holds = |p: &Pattern| match conditions.iter().find(|(q, _)| std::ptr::eq(*q, p)) {
+                Some(&(_, v)) => v,
+                None => {
+                    let v = p.prog.is_match(s);
+                    conditions.push((p as *const Pattern, v));
+                    v
+                }
+            };
+            let keep = near.is_none_or(&mut holds) && !not_near.is_some_and(&mut holds);
+            if !keep {
+                hits.truncate(first);
+            }
+        });
+        hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
+        hits
+    }
+}
+
+/// Finds the matches of cue `ci` in segment `si` (text `s`), trying only
+/// the start positions the prefilter allows.
+fn locate(re: &Prog, s: &str, seg: &Segment, si: usize, ci: usize, starts: Starts, hits: &mut Vec<Hit>) {
+    match starts {
+        Starts::Anywhere => re.for_each(s, |a, b| {
+            hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
+        }),
+        Starts::Within(at, d) => {
+            // Starts lie in the windows [x - d, x] before the positions.
+            let at: Vec<usize> = at.iter().map(|&p| p as usize - seg.start).collect();
+            let allowed = |p: usize| {
+                let i = at.partition_point(|&x| x < p);
+                i < at.len() && at[i] - p <= d
+            };
+            let mut from = at[0].saturating_sub(d);
+            while let Some((a, b)) = re.find_at_where(s, from, allowed) {
+                if b > a {
+                    hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
+                    from = b;
+                } else {
+                    from = a + 1;
+                }
+            }
+        }
+        Starts::At(at) => {
+            // Leftmost-first, non-overlapping: a match at the first start
+            // that has one, then the next start after its end.
+            let mut after = 0;
+            for &p in at {
+                let a = p as usize - seg.start;
+                if a < after {
+                    continue;
+                }
+                if let Some(b) = re.match_at(s, a) {
+                    if b > a {
+                        hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
+                        after = b;
+                    }
+                }
+            }
+        }
+    }
+}
