@@ -36,7 +36,7 @@ test: setup test-rust test-wasm test-js test-browser
 	@echo "make test: all suites passed"
 
 test-rust:
-	cargo test --release
+	cargo test --release --workspace
 
 test-wasm: setup
 	scripts/test-wasm.sh

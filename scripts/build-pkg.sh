@@ -30,7 +30,7 @@ flock 9
 TMP=target/pkg.tmp
 rm -rf "$TMP"
 started=$(date +%s)
-wasm-pack --quiet build --mode no-install --release --target web --out-dir "$TMP" --out-name jikenbo . 2>&1 |
+wasm-pack --quiet build --mode no-install --release --target web --out-dir "$TMP" --out-name jikenbo . -- --no-default-features 2>&1 |
   grep -v -e 'failed to get wasm-pack version' -e 'no LICENSE file' >&2 || true
 [ -f "$TMP/jikenbo_bg.wasm" ] && [ -f "$TMP/jikenbo.js" ] || { say "wasm-pack build failed"; exit 1; }
 

@@ -37,24 +37,24 @@ def main():
     # ゛゜ keep it visible (see fold.rs, DEPARTURES).
     half = [{"\u3099": "\u309b", "\u309a": "\u309c"}.get(c, c) for c in half]
     w("/// U+FF61–FF9F (ﾞ ﾟ standing alone become the spacing ゛ ゜).")
-    w(f"pub(super) const HALFWIDTH: [char; {len(half)}] = [")
+    w(f"pub(crate) const HALFWIDTH: [char; {len(half)}] = [")
     for i in range(0, len(half), 16):
         w("    " + ",".join(rust_char(c) for c in half[i:i + 16]) + ",")
     w("];")
     w("")
     paren = [nfkc(cp) for cp in range(0x322A, 0x3244)]
     w("/// U+322A–3243: parenthesised ideographs.")
-    w(f"pub(super) const PAREN_IDEO: [&str; {len(paren)}] = [" + ", ".join('"' + p + '"' for p in paren) + "];")
+    w(f"pub(crate) const PAREN_IDEO: [&str; {len(paren)}] = [" + ", ".join('"' + p + '"' for p in paren) + "];")
     w("")
     circ = [nfkc(cp) for cp in range(0x328A, 0x32B1)]
     assert all(len(c) == 1 for c in circ)
     w("/// U+328A–32B0: circled ideographs.")
-    w(f"pub(super) const CIRCLED_IDEO: [char; {len(circ)}] = [" + ", ".join(rust_char(c) for c in circ) + "];")
+    w(f"pub(crate) const CIRCLED_IDEO: [char; {len(circ)}] = [" + ", ".join(rust_char(c) for c in circ) + "];")
     w("")
     kangxi = [nfkc(cp) for cp in range(0x2F00, 0x2FD6)]
     assert all(len(c) == 1 for c in kangxi)
     w("/// Kangxi radicals U+2F00–2FD5.")
-    w(f"pub(super) const KANGXI: [char; {len(kangxi)}] = [")
+    w(f"pub(crate) const KANGXI: [char; {len(kangxi)}] = [")
     for i in range(0, len(kangxi), 16):
         w("    " + ",".join(rust_char(c) for c in kangxi[i:i + 16]) + ",")
     w("];")
@@ -66,7 +66,7 @@ def main():
             assert len(n) == 1
             compat.append((cp, ord(n)))
     w("/// CJK compatibility ideographs U+F900–FAFF that NFKC changes (sorted).")
-    w(f"pub(super) const COMPAT: [(u16, u32); {len(compat)}] = [")
+    w(f"pub(crate) const COMPAT: [(u16, u32); {len(compat)}] = [")
     for i in range(0, len(compat), 6):
         w("    " + ",".join(f"(0x{a:04X}, 0x{b:04X})" for a, b in compat[i:i + 6]) + ",")
     w("];")

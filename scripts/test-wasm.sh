@@ -37,7 +37,7 @@ check() { # $1 = where, $2 = a line the output must contain (or "")
 run() { # $1 = where; the rest = environment for the run
   local where=$1 rc=0; shift
   echo "== wasm tests in $where"
-  env "$@" cargo test --target wasm32-unknown-unknown --test web >"$log" 2>&1 || rc=$?
+  env "$@" cargo test --target wasm32-unknown-unknown --no-default-features --test web >"$log" 2>&1 || rc=$?
   grep -E '^(test |running|Running headless|test result)' "$log" || true
   if [ "$rc" -ne 0 ]; then
     tail -60 "$log" >&2; echo "test-wasm ($where): FAILED (exit status $rc)" >&2; exit 1

@@ -71,6 +71,7 @@ pub use error::Error;
 pub use explain::{Trace, TraceHit, TraceSegment};
 pub use report::*;
 pub use rules::limits::{self, MAX_INPUT_BYTES};
+pub use rules::vocab;
 pub use rules::taxonomy::{taxonomy, TaxonomyEntry};
 pub use rules::{CueSpec, Field, Filter, LabelSpec, RuleSpec, ScopeId};
 

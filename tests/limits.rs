@@ -2,24 +2,14 @@
 //! count, and linear behaviour on repeated input (checked by comparing the
 //! reports on N and 2N repeats, never by timing).
 
-use jikenbo::{Classifier, CueSpec, Error, RuleSpec, MAX_INPUT_BYTES};
+use jikenbo::{Classifier, CueSpec, Error, Field, RuleSpec, MAX_INPUT_BYTES};
 
 const CUE: &str = "ランサムウェア";
 
 /// A valid custom rule with one cue; tests break one thing at a time.
 fn rule(id: &str, pattern: &str) -> RuleSpec {
-    RuleSpec {
-        id: id.into(),
-        field: Some("attack_types".into()),
-        tag: Some("unauthorized_access".into()),
-        label: None,
-        attack: None,
-        veris: None,
-        description: None,
-        cues: vec![CueSpec { name: None, pattern: pattern.into(), weight: None, near: None, not_near: None, ignore: vec![] }],
-        matches: vec!["VPN機器から侵入されました。".into()],
-        no_match: vec!["VPN機器を更新しました。".into()],
-    }
+    let (yes, no) = (["VPN機器から侵入されました。"], ["VPN機器を更新しました。"]);
+    RuleSpec::new(id, Field::Attack, "unauthorized_access", vec![CueSpec::new(pattern)], &yes, &no)
 }
 
 fn err(r: Result<Classifier, Error>) -> Error {

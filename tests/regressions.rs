@@ -2,7 +2,7 @@
 //! edge cases worth pinning. Each input must classify (or be rejected as a
 //! rule pack) without panicking, and obey the offset contract.
 
-use jikenbo::{Classifier, CueSpec, RuleSpec};
+use jikenbo::{Classifier, CueSpec, Field, RuleSpec};
 
 fn contract(text: &str) {
     let report = jikenbo::classify(text).unwrap_or_else(|e| panic!("{:?}: {}", text, e));
@@ -90,18 +90,15 @@ fn lossy_byte_inputs() {
 }
 
 fn rule(pattern: &str) -> RuleSpec {
-    RuleSpec {
-        id: "fz0".into(),
-        field: Some("attack_types".into()),
-        tag: Some("unauthorized_access".into()),
-        label: None,
-        attack: None,
-        veris: None,
-        description: None,
-        cues: vec![CueSpec { name: None, pattern: pattern.into(), weight: None, near: None, not_near: None, ignore: vec![] }],
-        matches: vec!["a".into()],
-        no_match: vec!["b".into()],
-    }
+    RuleSpec::new("fz0", Field::Attack, "unauthorized_access", vec![CueSpec::new(pattern)], &["a"], &["b"])
+}
+
+/// An organization rule whose only cue is a zero-width `#name` cue.
+fn zero_width_name_rule() -> RuleSpec {
+    // 研究会 makes a name, but no built-in cue calls it public: only the
+    // custom zero-width cue can.
+    let cue = CueSpec { name: Some("name-edge".into()), ..CueSpec::new(r"\b") };
+    RuleSpec::new("fz-org", Field::Org, "public_body", vec![cue], &["お知らせ\nabc研究会"], &["株式会社abc"])
 }
 
 /// Patterns that match no empty string on their own but match empty spans
@@ -135,21 +132,7 @@ fn zero_width_custom_patterns() {
 /// pattern with zero-width matches must not produce an empty span there.
 #[test]
 fn zero_width_organization_name_cue() {
-    let r = RuleSpec {
-        id: "fz-org".into(),
-        field: Some("organization".into()),
-        tag: Some("public_body".into()),
-        label: None,
-        attack: None,
-        veris: None,
-        description: None,
-        cues: vec![CueSpec { name: Some("name-edge".into()), pattern: r"\b".into(), weight: None, near: None, not_near: None, ignore: vec![] }],
-        // 研究会 makes a name, but no built-in cue calls it public: only the
-        // custom zero-width cue can.
-        matches: vec!["お知らせ\nabc研究会".into()],
-        no_match: vec!["株式会社abc".into()],
-    };
-    let c = Classifier::with_rules(vec![r]);
+    let c = Classifier::with_rules(vec![zero_width_name_rule()]);
     eprintln!("zero-width #name cue: {:?}", c.as_ref().map(|_| "accepted"));
     if let Ok(c) = c {
         for t in ["お知らせ\nabc研究会", "お知らせ\nabc研究会 総務課", "abc研究会"] {
@@ -161,7 +144,7 @@ fn zero_width_organization_name_cue() {
     }
 }
 
-/// Bug for the lead (src/engine.rs `Engine::match_name`): `scan` drops empty
+/// Formerly a bug (the organisation name cues): the scan drops empty
 /// matches, but `match_name` takes the first match of a `#name` cue even when
 /// it is empty, so a cue that can only match a zero-width position (`\b`)
 /// decides `publicBody` and gets evidence (a char it never matched). The
@@ -169,19 +152,7 @@ fn zero_width_organization_name_cue() {
 /// like `\b` is for the other fields (`zero_width_custom_patterns`).
 #[test]
 fn zero_width_name_cue_is_not_evidence() {
-    let r = RuleSpec {
-        id: "fz-org".into(),
-        field: Some("organization".into()),
-        tag: Some("public_body".into()),
-        label: None,
-        attack: None,
-        veris: None,
-        description: None,
-        cues: vec![CueSpec { name: Some("name-edge".into()), pattern: r"\b".into(), weight: None, near: None, not_near: None, ignore: vec![] }],
-        matches: vec!["お知らせ\nabc研究会".into()],
-        no_match: vec!["株式会社abc".into()],
-    };
-    match Classifier::with_rules(vec![r]) {
+    match Classifier::with_rules(vec![zero_width_name_rule()]) {
         // Refused either at validation (a pattern that can match the empty
         // string) or by its own failing example; either way the rule is named.
         Err(e) => {

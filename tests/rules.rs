@@ -2,7 +2,7 @@
 //! text must get the rule's tag (or value), each `no_match` text must not.
 //! The examples live next to the cues in `rules/<field>/<id>.toml`.
 
-use jikenbo::{Classifier, RuleSpec};
+use jikenbo::{Classifier, CueSpec, Field, RuleSpec};
 use std::path::Path;
 
 fn load_rules() -> Vec<(String, RuleSpec)> {
@@ -57,24 +57,9 @@ fn every_rule_passes_its_own_examples() {
 /// rules, and its cues add to the built-in ones.
 #[test]
 fn custom_rule_adds_cues_and_checks_its_examples() {
-    let rule = |id: &str, no_match: &str| RuleSpec {
-        id: id.into(),
-        field: Some("attack_types".into()),
-        tag: Some("ransomware".into()),
-        label: None,
-        attack: None,
-        veris: None,
-        description: None,
-        cues: vec![jikenbo::CueSpec {
-            name: Some("family".into()),
-            pattern: "クリプトロッカー".into(),
-            weight: None,
-            near: None,
-            not_near: Some("対策".into()),
-            ignore: vec![],
-        }],
-        matches: vec!["サーバーがクリプトロッカーに感染しました。".into()],
-        no_match: vec![no_match.into()],
+    let rule = |id: &str, no_match: &str| {
+        let cue = CueSpec { name: Some("family".into()), not_near: Some("対策".into()), ..CueSpec::new("クリプトロッカー") };
+        RuleSpec::new(id, Field::Attack, "ransomware", vec![cue], &["サーバーがクリプトロッカーに感染しました。"], &[no_match])
     };
     let text = "サーバーがクリプトロッカーに感染しました。";
     assert!(jikenbo::classify(text).unwrap().attack_types.iter().all(|t| t.id != "ransomware"), "built-ins should not know this family");

@@ -13,7 +13,7 @@ pub struct LabelSpec {
 }
 
 /// One cue: a pattern over the normalised text, with its scope conditions.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CueSpec {
     /// Short name, shown in evidence as `<field>/<rule>#<name>`.
@@ -38,7 +38,7 @@ pub struct CueSpec {
 }
 
 /// One rule: a taxonomy id (or a decision input) and the cues that show it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
     /// Unique id of the rule. For the built-in rules, the file stem.
@@ -70,7 +70,30 @@ pub struct RuleSpec {
     pub no_match: Vec<String>,
 }
 
+impl CueSpec {
+    /// A cue with this pattern and nothing else (set the other fields with
+    /// struct update syntax: `CueSpec { near: …, ..CueSpec::new(p) }`).
+    pub fn new(pattern: impl Into<String>) -> CueSpec {
+        CueSpec { pattern: pattern.into(), ..CueSpec::default() }
+    }
+}
+
 impl RuleSpec {
+    /// A custom rule with its field, the tag it emits (`tag` = the taxonomy
+    /// id, or the decision id of a decision field), its cues and its
+    /// examples.
+    pub fn new(id: &str, field: Field, tag: &str, cues: Vec<CueSpec>, matches: &[&str], no_match: &[&str]) -> RuleSpec {
+        RuleSpec {
+            id: id.into(),
+            field: Some(field.as_str().into()),
+            tag: Some(tag.into()),
+            cues,
+            matches: matches.iter().map(|s| s.to_string()).collect(),
+            no_match: no_match.iter().map(|s| s.to_string()).collect(),
+            ..RuleSpec::default()
+        }
+    }
+
     /// The field as written (empty when none is given).
     pub fn field(&self) -> &str {
         self.field.as_deref().unwrap_or("")

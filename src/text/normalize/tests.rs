@@ -1,6 +1,7 @@
 //! The folding and the offset map: contract, layout rules, limits.
 
 use super::*;
+use crate::text::fold_tables::{COMPAT, KANGXI};
 
 fn norm(s: &str) -> String {
     Normalized::new(s).text
