@@ -14,7 +14,7 @@ pub(super) fn affected_count(scan: &Scan, in_context: &[bool]) -> CountField {
     }
 }
 
-fn choose<'a>(cands: &'a [CountCandidate], in_context: &[bool]) -> Option<&'a CountCandidate> {
+pub(super) fn choose<'a>(cands: &'a [CountCandidate], in_context: &[bool]) -> Option<&'a CountCandidate> {
     let usable: Vec<&CountCandidate> = cands.iter().filter(|c| in_context.get(c.seg).copied().unwrap_or(false)).collect();
     let totals = usable.iter().filter(|c| c.total).max_by_key(|c| c.value);
     if let Some(t) = totals {
