@@ -33,8 +33,11 @@
 //!
 //! The crate is the pattern engine alone: [`Prog`] (compile, find,
 //! captures), [`literals`] (what the prefilter looks for) and [`wire`] (the
-//! compiled-pattern format). It knows nothing of rules or notices; the
-//! library and its build script both use it.
+//! compiled-pattern format). The library's scan stage and its build script
+//! both use it.
+//!
+//! In: a pattern (`regex` syntax) and a haystack. Out: matches, groups,
+//! literals, bytes. Imports nothing of the classifier: no rules, no notices.
 
 mod compile;
 mod exec;
