@@ -10,7 +10,7 @@ use crate::explain::Trace;
 use crate::report::Report;
 use crate::rules::limits::{MAX_INPUT_BYTES, MAX_RULES};
 use crate::rules::{builtin, taxonomy, validate, Field, RuleError, RuleSpec};
-use crate::scan::Scanner;
+use crate::scan::{Clauses, Scanner};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -149,7 +149,7 @@ impl Classifier {
         if text.len() > MAX_INPUT_BYTES {
             return Err(Error::too_large(text.len()));
         }
-        Ok(decide::decide(&self.scanner.scan(text)))
+        Ok(decide::decide(&self.scanner.scan(text, Clauses::Decide)))
     }
 
     /// Every cue hit in `text`, segment by segment, and what the scope
@@ -158,7 +158,7 @@ impl Classifier {
         if text.len() > MAX_INPUT_BYTES {
             return Err(Error::too_large(text.len()));
         }
-        Ok(Trace::new(&self.scanner.scan(text)))
+        Ok(Trace::new(&self.scanner.scan(text, Clauses::All)))
     }
 
     /// Number of rules (built-in plus custom).

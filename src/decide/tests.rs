@@ -6,7 +6,7 @@
 
 use super::*;
 use crate::rules::builtin;
-use crate::scan::Scanner;
+use crate::scan::{Clauses, Scanner};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -134,7 +134,7 @@ impl TextCase {
 #[test]
 fn count_table() {
     for c in table::<TextCase>(include_str!("testdata/count.toml")) {
-        let scan = scanner().scan(&c.input);
+        let scan = scanner().scan(&c.input, Clauses::Decide);
         let everywhere = vec![true; scan.text.segs.len()];
         let got = count::choose(&scan.counts, &everywhere).map(|x| x.value);
         assert_eq!(got, c.count, "{}", c.what());
@@ -144,7 +144,7 @@ fn count_table() {
 #[test]
 fn leak_table() {
     for c in table::<TextCase>(include_str!("testdata/leak.toml")) {
-        let report = decide(&scanner().scan(&c.input));
+        let report = decide(&scanner().scan(&c.input, Clauses::Decide));
         assert_eq!(report.leak_status.value, leak(c.leak.as_deref().expect("leak")), "{}", c.what());
         assert!(
             report.leak_status.value == LeakStatus::Unknown || !report.leak_status.evidence.is_empty(),
@@ -157,7 +157,7 @@ fn leak_table() {
 #[test]
 fn org_table() {
     for c in table::<TextCase>(include_str!("testdata/org.toml")) {
-        let report = decide(&scanner().scan(&c.input));
+        let report = decide(&scanner().scan(&c.input, Clauses::Decide));
         assert_eq!(report.organization.name, c.org, "{}", c.what());
         assert_eq!(Some(report.organization.public_body), c.public_body, "{}", c.what());
     }
@@ -166,7 +166,7 @@ fn org_table() {
 #[test]
 fn scope_table() {
     for c in table::<TextCase>(include_str!("testdata/scope.toml")) {
-        let report = decide(&scanner().scan(&c.input));
+        let report = decide(&scanner().scan(&c.input, Clauses::Decide));
         let attack: Vec<&str> = report.attack_types.iter().map(|t| t.id.as_str()).collect();
         let data: Vec<&str> = report.data_categories.iter().map(|t| t.tag.id.as_str()).collect();
         for id in &c.attack {

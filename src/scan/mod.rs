@@ -51,8 +51,10 @@ pub(crate) struct Scan<'a> {
     pub text: Text,
     /// Every located cue, sorted by (start, end, cue).
     pub hits: Vec<Hit>,
-    /// Per hit: the clause after it denies it (computed for every hit
-    /// that is not itself a scope cue).
+    /// Per hit: the clause after it denies it. Read for the hits the
+    /// decide stage can drop for it (tag and decision fields, cues that do
+    /// not ignore negation), or for every non-scope hit in a scan for a
+    /// trace ([`Clauses::All`]); false for the others.
     pub negated: Vec<bool>,
     /// Per segment: the segment-level scope rules that fired in it.
     pub scope: Vec<Bits<ScopeId>>,
@@ -60,14 +62,23 @@ pub(crate) struct Scan<'a> {
     pub counts: Vec<CountCandidate>,
 }
 
+/// Which hits' clauses a scan reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Clauses {
+    /// Those the decide stage needs.
+    Decide,
+    /// Every hit that is not a scope cue (for `explain`).
+    All,
+}
+
 impl Scanner {
-    pub(crate) fn scan(&self, input: &str) -> Scan<'_> {
+    pub(crate) fn scan(&self, input: &str, clauses: Clauses) -> Scan<'_> {
         let text = Text::new(input);
         let t = text.as_str();
         let hits = self.find_cues(t, &text.segs);
         let mut scope = vec![Bits::empty(); text.segs.len()];
         let mut negated = vec![false; hits.len()];
-        // Hits ending at the same place share their clause.
+        // Neighbouring hits ending at the same place share their clause.
         let mut last: Option<(usize, bool)> = None;
         for (i, h) in hits.iter().enumerate() {
             let rule = self.table.rule_of(h.cue);
@@ -75,6 +86,11 @@ impl Scanner {
                 if let Some(id) = ScopeId::parse(&rule.tag).filter(|id| is_segment_scope(*id)) {
                     scope[h.seg].insert(id);
                 }
+                continue;
+            }
+            let needed = clauses == Clauses::All
+                || (rule.field != Field::Org && self.table.cues[h.cue].applies(crate::rules::Filter::Negation));
+            if !needed {
                 continue;
             }
             negated[i] = match last {

@@ -10,6 +10,7 @@
 use super::prefilter::Prefilter;
 use crate::rules::builtin;
 use crate::rules::{check_set_size, compile, Bits, Field, Filter, RuleError, RuleSpec, ScopeId};
+use jikenbo_pattern::literals::{filter_literals, Literals};
 use jikenbo_pattern::Prog;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -75,12 +76,19 @@ impl Pattern {
     /// Any pattern: the compiled one when build.rs made it, else validated
     /// (held to the `regex` crate's syntax and size limits) and compiled.
     fn new(src: &str) -> Result<Pattern, String> {
-        if let Some((prog, _)) = builtin::compiled().get(src) {
-            return Ok(Pattern { src: src.to_string(), prog });
+        Pattern::with_literals(src).map(|(p, _)| p)
+    }
+
+    /// The same, with the literals that locate its matches (for the
+    /// prefilter), from the same compiled entry or syntax tree.
+    fn with_literals(src: &str) -> Result<(Pattern, Option<Literals>), String> {
+        if let Some((prog, lits)) = builtin::compiled().get(src) {
+            return Ok((Pattern { src: src.to_string(), prog }, lits));
         }
         compile(src)?;
-        let prog = Prog::new(src).map_err(|e| format!("pattern {:?}: {}", src, e))?;
-        Ok(Pattern { src: src.to_string(), prog })
+        let hir = jikenbo_pattern::parse(src).map_err(|e| format!("pattern {:?}: {}", src, e))?;
+        let prog = Prog::from_hir(&hir, src).map_err(|e| format!("pattern {:?}: {}", src, e))?;
+        Ok((Pattern { src: src.to_string(), prog }, filter_literals(&hir)))
     }
 }
 
@@ -118,6 +126,7 @@ impl Scanner {
         let mut rules = Vec::with_capacity(specs.len());
         let mut cues = Vec::new();
         let mut patterns = Vec::new();
+        let mut lits = Vec::new();
         let (mut near, mut not_near) = (Vec::new(), Vec::new());
         let mut shared: HashMap<String, Arc<Pattern>> = HashMap::new();
         for spec in specs {
@@ -152,7 +161,9 @@ impl Scanner {
                     ignore: c.ignore.iter().filter_map(|f| Filter::parse(f)).collect(),
                     name_cue,
                 });
-                patterns.push(Pattern::new(&c.pattern).map_err(|e| RuleError { rule: spec.id.clone(), reason: e })?);
+                let (pattern, literals) = Pattern::with_literals(&c.pattern).map_err(|e| RuleError { rule: spec.id.clone(), reason: e })?;
+                patterns.push(pattern);
+                lits.push(literals);
             }
         }
         if specs.len() != builtin::RULE_COUNT {
@@ -161,15 +172,6 @@ impl Scanner {
             let srcs: Vec<String> = patterns.iter().map(|p| p.src.clone()).collect();
             check_set_size(&srcs).map_err(|e| RuleError { rule: "(rule set)".into(), reason: e })?;
         }
-        // Each pattern's literals feed the prefilter: from build.rs's blob,
-        // else from the pattern's syntax tree.
-        let lits = patterns
-            .iter()
-            .map(|p| match builtin::compiled().get(&p.src) {
-                Some((_, lit)) => lit,
-                None => jikenbo_pattern::parse(&p.src).ok().and_then(|hir| jikenbo_pattern::literals::filter_literals(&hir)),
-            })
-            .collect();
         let prefilter = Prefilter::new(lits, |ci| cues[ci].name_cue);
         Ok(Scanner {
             prefilter,
