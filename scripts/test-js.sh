@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # `make test-js`: the npm package in pkg/ as users get it.
-#   1. node --test js/test/*.test.mjs  API, same answers as the CLI on
-#      ../shared/corpus, esbuild bundles run in Node and Chromium
+#   1. node --test js/test/*.test.mjs  API (ESM, and CommonJS through
+#      require), same answers as the CLI on ../shared/corpus, esbuild bundles
+#      run in Node and Chromium, and the `npm pack` tarball installed in a
+#      fresh project and built with Vite (build and dev server) and webpack,
+#      each run in Chromium
 #   2. tsc --noEmit on js/types-check  the .d.ts files, typed use, with and
 #      without the DOM lib
 # `import "jikenbo"` resolves through js/node_modules/jikenbo, a symlink to
