@@ -889,6 +889,7 @@ GROUPS.widgeterrors = async () => {
       check(!!ev && ev.bubbles && ev.composed && ev.kind === c.kind && c.detail.test(ev.detail ?? '') && ev.messages?.ja && ev.messages?.en,
         `widget error, ${c.name}: fires jikenbo-error (bubbles, composed, kind ${ev?.kind})`, JSON.stringify(ev));
       check(bothLangs && named && box.role === 'alert' && box.visible, `widget error, ${c.name}: says so in its box in Japanese and English`, JSON.stringify(box) + g.errors.join('\n'));
+      if (c === cases[0]) await p.locator('#w').screenshot({ path: `${ARTIFACTS}widget-load-error.png` });
       await g.context.close();
     }
   } finally {

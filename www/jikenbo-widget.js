@@ -48,6 +48,8 @@
  * @csspart error - the box explaining why the classifier could not be loaded
  * @csspart summary - the one-line spoken summary
  * @csspart results - the result area
+ * @csspart overview - who, what, when: organisation, attack types, the first date in the text
+ * @csspart org - the organisation's name
  * @csspart headline - the four headline figures (severity, leak, count, PPC)
  * @csspart stat - one headline figure
  * @csspart group - one group of tags (attack types, data, …)

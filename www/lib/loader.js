@@ -73,7 +73,7 @@ const EXPLAIN = {
   ja: {
     csp: 'このページの Content-Security-Policy が WebAssembly のコンパイルを許可していません。script-src に \'wasm-unsafe-eval\' を追加してください。',
     cspConnect: 'このページの Content-Security-Policy（connect-src）が .wasm ファイルの取得を許可していません。connect-src にウィジェットの配信元を追加してください。',
-    fetch: 'パッケージのファイル（jikenbo.js / jikenbo_bg.wasm）を取得できませんでした。ネットワーク、ファイルの配置（widget.js の隣に jikenbo_bg.wasm があるか）、wasm-url 属性を確認してください。',
+    fetch: '分類エンジンのファイル（jikenbo_bg.wasm など）を取得できませんでした。ネットワーク、ファイルの配置（widget.js の隣に jikenbo_bg.wasm があるか）、wasm-url 属性を確認してください。',
     invalid: '取得したファイルが jikenbo_bg.wasm（WebAssembly）ではありません。wasm-url 属性とサーバーの設定を確認してください。',
     mime: 'サーバーが .wasm / .js を正しい MIME タイプ（application/wasm, text/javascript）で返していません。',
     unsupported: 'このブラウザは WebAssembly に対応していません。',
@@ -82,7 +82,7 @@ const EXPLAIN = {
   en: {
     csp: 'This page\'s Content-Security-Policy does not allow WebAssembly to compile. Add \'wasm-unsafe-eval\' to script-src.',
     cspConnect: 'This page\'s Content-Security-Policy (connect-src) does not allow fetching the .wasm file. Add the widget\'s origin to connect-src.',
-    fetch: 'The package files (jikenbo.js / jikenbo_bg.wasm) could not be fetched. Check the network, that the files are deployed (jikenbo_bg.wasm next to widget.js), and the wasm-url attribute.',
+    fetch: 'The classifier\'s files (jikenbo_bg.wasm and the like) could not be fetched. Check the network, that the files are deployed (jikenbo_bg.wasm next to widget.js), and the wasm-url attribute.',
     invalid: 'The file fetched is not jikenbo_bg.wasm (WebAssembly). Check the wasm-url attribute and the server.',
     mime: 'The server does not send .wasm / .js with the right MIME type (application/wasm, text/javascript).',
     unsupported: 'This browser does not support WebAssembly.',
