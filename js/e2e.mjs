@@ -890,6 +890,18 @@ GROUPS.widgeterrors = async () => {
         `widget error, ${c.name}: fires jikenbo-error (bubbles, composed, kind ${ev?.kind})`, JSON.stringify(ev));
       check(bothLangs && named && box.role === 'alert' && box.visible, `widget error, ${c.name}: says so in its box in Japanese and English`, JSON.stringify(box) + g.errors.join('\n'));
       if (c === cases[0]) await p.locator('#w').screenshot({ path: `${ARTIFACTS}widget-load-error.png` });
+      if (c.abort) {
+        // the network is back: classify() loads again, and the box gives way to the widget
+        await p.unroute('**/*.wasm');
+        const again = await p.evaluate(async () => {
+          const w = document.getElementById('w');
+          const r = await w.classify('サーバーがランサムウェアに感染しました。');
+          await new Promise((ok) => setTimeout(ok, 50));
+          return { ids: r.attackTypes.map((t) => t.id), box: !!w.shadowRoot.querySelector('[part="error"]'), engine: w.engine, role: w.shadowRoot.querySelector('[part="status"]').getAttribute('role') };
+        }).catch((e) => ({ error: String(e) }));
+        check(again.ids?.includes('ransomware') && !again.box && again.engine === 'worker' && again.role === 'status',
+          `widget error, ${c.name}: once the network is back, classify() loads it and the error box goes`, JSON.stringify(again));
+      }
       await g.context.close();
     }
   } finally {

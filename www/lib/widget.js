@@ -186,6 +186,8 @@ export class JikenboClassifier extends Base {
         const loaded = await loading;
         const api = loaded.api;
         this._api = api;
+        this._failed = null; // a retry (classify()) after a failure
+        this._status.setAttribute('role', 'status');
         this._status.classList.remove('loading');
         this._view.setStatus(strings(this._lang()).ready);
         this._results.setAttribute('aria-busy', 'false');
@@ -197,6 +199,7 @@ export class JikenboClassifier extends Base {
         return api;
       } catch (err) {
         engine.dispose();
+        this._engine = null;
         this._failed = err;
         this._loading = null; // a later call may retry
         const info = this._showLoadError(err);
