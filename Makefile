@@ -1,5 +1,7 @@
 # jikenbo — every target installs what is missing (scripts/setup.sh, about a
 # second when all is there) and does nothing more when nothing changed.
+# Building (pkg, www, serve) never installs a browser; the tests install
+# Chromium from Debian when it is missing (scripts/setup.sh --browser).
 #   make serve   build and serve the page at http://127.0.0.1:$(PORT)/
 #   make test    run every test suite (fails loudly if a suite ran no test)
 #   make pkg     build the npm package into pkg/
@@ -11,24 +13,36 @@ PORT ?= 8080
 
 RUST_SRC := Cargo.toml Cargo.lock build.rs $(shell find src rules -type f 2>/dev/null)
 
-.PHONY: all setup pkg www serve test test-rust test-wasm test-js test-browser bench clean
+.PHONY: all setup setup-build pkg www serve test test-rust test-wasm test-js test-browser bench clean
 all: pkg
 
-setup:
+# what building needs
+setup-build:
 	@scripts/setup.sh
+# that, and Chromium with chromedriver (the tests)
+setup:
+	@scripts/setup.sh --browser
 
 # ---- npm package (owner: package) -------------------------------------------
-pkg: setup pkg/package.json
-pkg/package.json: $(RUST_SRC) scripts/build-pkg.sh js/package-lock.json
+# The widget (pkg/widget.js) is bundled from www/lib/, so those files count too.
+WIDGET_SRC := $(wildcard www/lib/*.js) js/pkg-readme.md
+pkg: setup-build pkg/package.json
+pkg/package.json: $(RUST_SRC) scripts/build-pkg.sh scripts/pkg-wrap.mjs $(WIDGET_SRC) js/package-lock.json
 	scripts/build-pkg.sh
 
 # ---- page and widget (owner: www) ---------------------------------------------
-www: pkg www/pkg/package.json
+# www/sw-manifest.js: what the service worker keeps for offline use.
+WWW_SRC := $(filter-out www/sw-manifest.js,$(shell find www -type f -not -path 'www/pkg/*' 2>/dev/null))
+www: pkg www/pkg/package.json www/sw-manifest.js
 www/pkg/package.json: pkg/package.json
-	rm -rf www/pkg && mkdir -p www/pkg && cp -R pkg/. www/pkg/
-	printf 'Copied from pkg/ by `make www`: do not edit (git-ignored).\n' > www/pkg/GENERATED.txt
-	touch www/pkg/package.json
+	@echo "[www] copying pkg/ → www/pkg/"
+	@rm -rf www/pkg && mkdir -p www/pkg && cp -R pkg/. www/pkg/
+	@printf 'Copied from pkg/ by `make www`: do not edit (git-ignored).\n' > www/pkg/GENERATED.txt
+	@touch www/pkg/package.json
+www/sw-manifest.js: www/pkg/package.json $(WWW_SRC) scripts/sw-manifest.mjs
+	@node scripts/sw-manifest.mjs
 serve: www
+	@echo "[serve] starting the server (Ctrl-C to stop)"
 	node scripts/serve.mjs --root www --port $(PORT)
 
 # ---- tests ----------------------------------------------------------------------
@@ -40,9 +54,9 @@ test-rust:
 
 test-wasm: setup
 	scripts/test-wasm.sh
-test-js: pkg
+test-js: setup pkg
 	scripts/test-js.sh
-test-browser: www
+test-browser: setup www
 	node js/e2e.mjs
 
 # ---- benchmarks (owner: bench) ------------------------------------------------
@@ -55,12 +69,12 @@ BENCH_RULES_JS := js/bench/rules.generated.mjs
 $(BENCH_RULES_JS): js/bench/gen-rules.mjs $(shell find rules -name '*.toml' 2>/dev/null)
 	node js/bench/gen-rules.mjs
 
-bench: pkg $(BENCH_RULES_JS)
+bench: setup pkg $(BENCH_RULES_JS)
 	cargo bench --bench classify
 	node js/bench/node.mjs
 	node js/bench/browser.mjs
 
-bench-smoke: pkg $(BENCH_RULES_JS)
+bench-smoke: setup pkg $(BENCH_RULES_JS)
 	BENCH_QUICK=1 cargo bench -q --bench classify
 	BENCH_QUICK=1 node js/bench/node.mjs
 	BENCH_QUICK=1 node js/bench/browser.mjs
@@ -68,4 +82,4 @@ bench-smoke: pkg $(BENCH_RULES_JS)
 test: bench-smoke
 
 clean:
-	rm -rf pkg www/pkg target/wasm32-unknown-unknown
+	rm -rf pkg www/pkg www/sw-manifest.js target/wasm32-unknown-unknown

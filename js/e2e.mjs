@@ -1,21 +1,29 @@
 #!/usr/bin/env node
 // Browser tests of the page (www/index.html) and the widget
-// (www/embed-demo.html) in real headless Chromium: Debian's /usr/bin/chromium
-// driven by playwright-core (no browser download). Starts its own static
-// server on a free port. Prints one line per check and a closing
-// "N passed, N failed"; exits non-zero on any failure or when no check ran.
+// (www/embed-demo.html, pkg/widget.js from another origin, load failures) in
+// real headless Chromium: Debian's /usr/bin/chromium driven by
+// playwright-core (no browser download). Starts its own static servers on
+// free ports (scripts/serve.mjs; a second origin for the cross-origin host
+// pages). Prints one line per check and a closing "N passed, N failed";
+// exits non-zero on any failure, when a group ran no check, or when no check
+// ran at all.
 //
 //   node js/e2e.mjs            (make test-browser)
 //   node js/e2e.mjs --only widget,offline   run some groups
+//   groups: page hostile loaderrors offline widget offlineReload evidence crossorigin widgeterrors screenshots
 //   CHROMIUM=/path/to/chrome node js/e2e.mjs
 //
 // Screenshots go to artifacts/ (git-ignored).
 
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticServer } from '../scripts/serve.mjs';
 import { SAMPLES } from '../www/lib/samples.js';
+import { classify as classifyInNode } from '../www/pkg/node.js';
 
 const ROOT = fileURLToPath(new URL('../www/', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -33,17 +41,30 @@ function check(ok, msg, detail = '') {
   return ok;
 }
 
-if (!existsSync(new URL('../www/pkg/jikenbo.js', import.meta.url)) || !existsSync(new URL('../www/pkg/jikenbo_bg.wasm', import.meta.url))) {
+if (!['jikenbo.js', 'jikenbo_bg.wasm', 'widget.js', 'node.js'].every((f) => existsSync(new URL(`../www/pkg/${f}`, import.meta.url)))
+  || !existsSync(new URL('../www/sw-manifest.js', import.meta.url))) {
   console.log('not ok - www/pkg/ holds no package: run `make www` first');
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
 mkdirSync(ARTIFACTS, { recursive: true });
 
-const server = createStaticServer(ROOT);
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}/`;
-const origin = new URL(base).origin;
+/** A static server on a free port; `hits(path)` counts the requests for a path. */
+async function listen(server) {
+  const counts = new Map();
+  server.on('request', (req) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { server, url, origin: new URL(url).origin, hits: (path) => counts.get(path) ?? 0, reset: () => counts.clear() };
+}
+const main = await listen(createStaticServer(ROOT));
+const { server } = main;
+const base = main.url;
+const origin = main.origin;
+const servers = [main];
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -56,14 +77,14 @@ const browser = await chromium.launch({
  * (URL and body), anything outside our origin aborted, dialogs fail the test,
  * console errors and page errors recorded.
  */
-async function guardedPage(opts = {}) {
+async function guardedPage(opts = {}, allowed = [origin]) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
-  const g = { context, requests: [], foreign: [], dialogs: [], errors: [], console: [] };
+  const g = { context, requests: [], foreign: [], dialogs: [], errors: [], console: [], allowed };
   await context.route('**/*', (route) => {
     const req = route.request();
     const u = req.url();
     g.requests.push({ url: u, body: req.postData() ?? '' });
-    if (u.startsWith('data:') || u.startsWith('blob:') || new URL(u).origin === origin) return route.continue();
+    if (u.startsWith('data:') || u.startsWith('blob:') || allowed.includes(new URL(u).origin)) return route.continue();
     g.foreign.push(u);
     return route.abort();
   });
@@ -136,8 +157,8 @@ async function checkMirrorGeometry(page, label, rootSel = '') {
 }
 
 function noLeak(g, label, secrets) {
-  const foreign = [...g.foreign, ...g.requests.map((r) => r.url).filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin)];
-  check(foreign.length === 0, `${label}: no request left ${origin}`, foreign.join('\n'));
+  const foreign = [...g.foreign, ...g.requests.map((r) => r.url).filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && !g.allowed.includes(new URL(u).origin))];
+  check(foreign.length === 0, `${label}: no request left ${g.allowed.join(' and ')}`, foreign.join('\n'));
   const carrying = g.requests.filter((r) => secrets.some((s) => {
     const variants = [s, encodeURIComponent(s), encodeURI(s)];
     let url = r.url;
@@ -467,6 +488,13 @@ GROUPS.widget = async () => {
   check(wasmLoads.length === 1, `widget: one shared .wasm load for two instances (${wasmLoads.length})`);
   const defined = await page.evaluate(() => !!customElements.get('jikenbo-classifier') && !!document.getElementById('w1').shadowRoot);
   check(defined, 'widget: custom element defined, with a shadow root');
+  const engines = await page.evaluate(() => ['w1', 'w2'].map((id) => document.getElementById(id).engine));
+  const workerUrls = page.workers().map((w) => new URL(w.url()).pathname);
+  check(engines.every((e) => e === 'worker') && workerUrls.length > 0 && workerUrls.every((u) => u === '/pkg/widget.js'),
+    `widget: same origin, under the strict CSP, each widget classifies in a worker started from widget.js itself (${engines}; ${workerUrls})`);
+  const scripts = g.requests.map((r) => new URL(r.url).pathname).filter((p) => /\.(m?js|wasm)$/.test(p));
+  check(scripts.every((p) => ['/embed-demo.js', '/jikenbo-widget.js', '/pkg/widget.js', '/pkg/jikenbo_bg.wasm'].includes(p)),
+    `widget: the embed loads one module (pkg/widget.js, through jikenbo-widget.js) and the .wasm, nothing from lib/ (${[...new Set(scripts)].join(' ')})`);
   const w1tags = await tagsOf(page, '#w1');
   check(w1tags.includes('attackTypes:payment_skimming') && w1tags.includes('ppcReport:required'), 'widget: renders tags with data-tag inside its shadow root', w1tags.join(' '));
   await checkHighlights(page, 'widget', '#w1');
@@ -558,6 +586,330 @@ GROUPS.widget = async () => {
   await g.context.close();
 };
 
+// The page after one visit, with the network gone: the service worker
+// (www/sw.js) serves the page, its scripts and the .wasm from its cache.
+// Its own server, which is shut down before the reload, so that nothing can
+// come from the network even if the emulation let something through.
+GROUPS.offlineReload = async () => {
+  const own = await listen(createStaticServer(ROOT));
+  servers.push(own);
+  const g = await guardedPage({}, [own.origin]);
+  const { page } = g;
+  const manifest = readFileSync(new URL('../www/sw-manifest.js', import.meta.url), 'utf8');
+  const build = /"build": "([^"]+)"/.exec(manifest)?.[1];
+  await page.goto(`${own.url}?lang=ja`);
+  await ready(page);
+  const sw = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+    const names = await caches.keys();
+    const cached = [];
+    for (const n of names) for (const req of await (await caches.open(n)).keys()) cached.push(new URL(req.url).pathname);
+    return { controlled: !!navigator.serviceWorker.controller, names, cached, state: document.body.dataset.offline };
+  });
+  const filesOk = ['/', '/index.html', '/app.js', '/pkg/jikenbo.js', '/pkg/jikenbo_bg.wasm', '/lib/worker.js', '/lib/worker-core.js', '/lib/date.js']
+    .every((f) => sw.cached.includes(f));
+  check(sw.controlled && sw.names.length === 1 && sw.names[0] === `jikenbo-${build}` && filesOk,
+    `offline: after one visit a service worker controls the page; cache "jikenbo-${build}" (versioned by build) holds the page, scripts and .wasm (${sw.cached.length} files)`,
+    JSON.stringify(sw));
+
+  await g.context.setOffline(true);
+  own.server.closeAllConnections();
+  await new Promise((r) => own.server.close(r));
+  own.reset();
+  await page.reload();
+  const back = await page.waitForSelector('body[data-ready]', { timeout: 20000 }).then(() => true, () => false);
+  check(back, 'offline: the page reloads with the network off and its server gone, and the classifier loads');
+  await paste(page, '#notice', SAMPLES[0].text).catch(() => page.fill('#notice', SAMPLES[0].text));
+  await page.waitForSelector('[data-tag="attackTypes:ransomware"]', { timeout: 5000 }).catch(() => {});
+  const tags = await tagsOf(page);
+  check(tags.includes('attackTypes:ransomware') && tags.includes('dataCategories:medical'), 'offline: after the offline reload a notice is classified', tags.join(' '));
+  check(await page.evaluate(() => document.body.dataset.engine) === 'worker', 'offline: ... in the Web Worker (its scripts came from the cache too)');
+  check(own.hits('/') === 0 && own.hits('/pkg/jikenbo_bg.wasm') === 0, 'offline: the closed server got no request');
+  const errs = g.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e));
+  check(errs.length === 0 && g.dialogs.length === 0, 'offline: no error or dialog while offline', errs.join('\n'));
+  await g.context.close();
+};
+
+/**
+ * Evidence of every verdict: the headline figures, the severity reasons,
+ * leak, count, organisation and the date highlight like tags, and
+ * whatever a tag highlights is exactly input.slice(start, end) (and the
+ * evidence's own `text`, where the report has one).
+ */
+GROUPS.evidence = async () => {
+  const g = await guardedPage();
+  const { page } = g;
+  await page.goto(`${base}?lang=ja&theme=light`);
+  await ready(page);
+  const sample = SAMPLES.find((s) => s.id === 'hospital');
+  await page.fill('#notice', sample.text);
+  await page.waitForSelector('[data-tag="attackTypes:ransomware"]', { timeout: 5000 }).catch(() => {});
+
+  // order: who, what, when before the headline cards
+  const order = await page.evaluate(() => [...document.querySelectorAll('#results > *')].map((e) => e.className));
+  const overview = await page.evaluate(() => [...document.querySelectorAll('#results .overview [data-tag]')].map((e) => e.dataset.tag));
+  check(order[0] === 'overview' && order[1] === 'headline' && ['organization:name', 'attackTypes:ransomware', 'date:2025-10-03'].every((t) => overview.includes(t)),
+    `evidence: organisation, attack types and the first date come before the headline cards (${overview.join(', ')})`, JSON.stringify(order));
+  const summary = await page.textContent('#summary');
+  check(summary.includes('架空市立みどり台総合病院') && summary.includes('ランサムウェア') && summary.includes('2025年10月3日') && !/攻撃 \d+ 件/.test(summary),
+    `evidence: the summary names the organisation, the attack type and the date ("${summary}")`);
+  const date = await page.$eval('[data-tag="date:2025-10-03"]', (e) => ({ label: e.textContent, title: e.title }));
+  check(date.label.includes('令和7年10月3日') && /公表日とは限りません/.test(date.title), `evidence: the date is shown as the first date in the text ("${date.label}")`, JSON.stringify(date));
+
+  const want = ['severity:critical', 'leakStatus:possible', 'affectedCount:32000', 'organization:name', 'organization:public_body',
+    'severity.reasons:data.tier3', 'severity.reasons:data.count.lt100000', 'severity.data:critical', 'date:2025-10-03'];
+  const withEv = await page.$$eval('#results [data-tag]', (els) => Object.fromEntries(els.map((e) => [e.dataset.tag, e.dataset.evidence])));
+  const empty = want.filter((t) => !withEv[t]);
+  check(empty.length === 0, `evidence: severity, its reasons, leak, count, organisation and date all carry spans (${want.length})`, `without: ${empty.join(' ')}`);
+  await checkHighlights(page, 'evidence (every tag and card of the page)');
+
+  // hovering a headline card anywhere (its title) highlights its tag's spans
+  for (const [stat, tag] of [['leak', 'leakStatus:possible'], ['count', 'affectedCount:32000'], ['severity', 'severity:critical']]) {
+    await page.hover(`#results .stat-${stat} .stat-title`);
+    const r = await page.evaluate((t) => {
+      const ta = document.getElementById('notice');
+      const spans = document.querySelector(`[data-tag="${t}"]`).dataset.evidence.split(' ').map((p) => p.split('-').map(Number));
+      const marks = [...document.querySelectorAll('#mirror mark')].map((m) => [+m.dataset.start, +m.dataset.end]);
+      const covered = spans.every(([s, e]) => marks.some(([a, b]) => a <= s && b >= Math.min(e, s + 1)));
+      return { active: document.querySelector(`[data-tag="${t}"]`).classList.contains('active'), covered, panel: document.querySelector('#quotes .quotes-title')?.textContent ?? '', want: spans.map(([s, e]) => ta.value.slice(s, e)) };
+    }, tag);
+    check(r.active && r.covered, `evidence: hovering the ${stat} card highlights its spans (${r.want.join(', ')})`, JSON.stringify(r));
+  }
+
+  // the report of a newer build: `text` on every evidence, `evidence` on the
+  // severity reasons (the outage wording for the operational one)
+  const text = sample.text;
+  const report = classifyInNode(text);
+  const withText = (e) => ({ ...e, text: text.slice(e.start, e.end) });
+  const outage = text.indexOf('電子カルテシステムが使用できない');
+  const opSpan = { start: outage, end: outage + '電子カルテシステムが使用できない'.length, rule: 'operational/critical#outage' };
+  const future = structuredClone(report);
+  for (const f of ['attackTypes', 'dataCategories', 'reportedTo']) for (const t of future[f]) t.evidence = t.evidence.map(withText);
+  for (const f of ['leakStatus', 'affectedCount', 'organization']) future[f].evidence = future[f].evidence.map(withText);
+  const medical = future.dataCategories.find((d) => d.id === 'medical').evidence;
+  for (const x of future.severity.reasons) {
+    x.evidence = x.code === 'operational.critical' ? [withText(opSpan)] : x.code === 'data.tier3' ? medical : [];
+  }
+  const got = await page.evaluate(async ({ future, text }) => {
+    const { NoticeView } = await import('./lib/view.js');
+    const { themeCss, componentCss, sheet } = await import('./lib/styles.js');
+    const host = document.createElement('div');
+    host.id = 'future';
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [sheet(themeCss({ base: ':host', dark: ':host(.x)', autoDark: ':host(.y)' })), sheet(componentCss)];
+    const mk = (tag, cls) => { const e = document.createElement(tag); e.className = cls; return e; };
+    const box = mk('div', 'jk');
+    const field = mk('div', 'field');
+    const ta = mk('textarea', 'notice');
+    const mirror = mk('div', 'mirror');
+    const results = mk('div', 'results');
+    const summary = mk('p', 'summary');
+    const status = mk('p', 'status');
+    const quotes = mk('div', 'quotes-panel');
+    field.append(mirror, ta);
+    box.append(field, status, summary, results, quotes);
+    root.append(box);
+    ta.value = text;
+    const view = new NoticeView({ textarea: ta, mirror, results, summary, status, quotes, lang: 'en' });
+    const engine = { kind: 'worker', classify: async () => ({ report: future, ms: 1 }), dispose() {} };
+    view.setApi({ api: { taxonomy: () => [] } }, engine);
+    await view.run(true);
+    const ev = (t) => results.querySelector(`[data-tag="${t}"]`)?.dataset.evidence ?? null;
+    return { op: ev('severity.reasons:operational.critical'), opLevel: ev('severity.operational:critical'), sev: ev('severity:critical'), tier3: ev('severity.reasons:data.tier3') };
+  }, { future, text });
+  const opKey = `${opSpan.start}-${opSpan.end}`;
+  check(got.op === opKey && got.opLevel === opKey && (got.sev ?? '').split(' ').includes(opKey),
+    `evidence: a report with reasons[].evidence (newer builds) highlights the outage wording "${text.slice(opSpan.start, opSpan.end)}" for the operational reason, operational level and severity`, JSON.stringify(got));
+  await checkHighlights(page, 'evidence (a report with text and reasons[].evidence)', '#future');
+  const texts = await page.evaluate(() => {
+    const root = document.getElementById('future').shadowRoot;
+    return [...root.querySelectorAll('.results [data-tag]')].length;
+  });
+  const bad = [];
+  const all = (r) => [
+    ...['attackTypes', 'dataCategories', 'reportedTo'].flatMap((f) => r[f].flatMap((t) => t.evidence)),
+    ...['leakStatus', 'affectedCount', 'organization'].flatMap((f) => r[f].evidence),
+    ...r.severity.reasons.flatMap((x) => x.evidence ?? []),
+  ];
+  for (const e of all(future)) if (e.text !== undefined && e.text !== text.slice(e.start, e.end)) bad.push(`${e.rule} ${e.start}-${e.end}`);
+  for (const e of all(report)) if (e.text !== undefined && e.text !== text.slice(e.start, e.end)) bad.push(`today's build: ${e.rule} ${e.start}-${e.end}: ${JSON.stringify(e.text)}`);
+  check(texts > 10 && bad.length === 0, 'evidence: every evidence `text` (where the report has one, today\'s build included) is input.slice(start, end)', bad.join('\n'));
+  noErrors(g, 'evidence');
+  await g.context.close();
+};
+
+/** The README's embed on a host page of ANOTHER origin. */
+const embedLine = (widgetOrigin) => `<script type="module" src="${widgetOrigin}/pkg/widget.js"></script>`;
+
+async function hostServer(pages) {
+  const s = await listen(createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const p = pages[path];
+    if (!p) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n'); return; }
+    const headers = { 'content-type': p.type ?? 'text/html; charset=utf-8', 'cache-control': 'no-cache' };
+    if (p.csp) headers['content-security-policy'] = p.csp;
+    res.writeHead(200, headers).end(p.body);
+  }));
+  servers.push(s);
+  return s;
+}
+
+const recordEvents = () => {
+  window.__events = [];
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  for (const t of ['jikenbo-ready', 'jikenbo-result', 'jikenbo-error']) {
+    window.addEventListener(t, (e) => window.__events.push({
+      type: t, id: e.target.id, bubbles: e.bubbles, composed: e.composed,
+      kind: e.detail?.kind ?? null, message: e.detail?.message ?? null, messages: e.detail?.messages ?? null, detail: e.detail?.detail ?? null,
+      ids: e.detail?.attackTypes?.map((x) => x.id) ?? null,
+    }));
+  }
+};
+
+GROUPS.crossorigin = async () => {
+  // widgets: the main server (www/, so /pkg/widget.js and /pkg/jikenbo_bg.wasm); host pages: another origin
+  const widgetOrigin = origin;
+  const preset = SAMPLES[0].text.replace(/"/g, '&quot;');
+  const bodyOf = (extra = '') => `<!doctype html><html lang="ja"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title>
+${embedLine(widgetOrigin)}${extra}</head><body>
+<h1>Another site</h1>
+<jikenbo-classifier id="a" text="${preset}"></jikenbo-classifier>
+<jikenbo-classifier id="b" lang="en"></jikenbo-classifier>
+</body></html>`;
+  // A module worker's imports count as worker-src: blob: for the worker, the widget's origin for widget.js
+  const strict = `default-src 'none'; script-src ${widgetOrigin} 'wasm-unsafe-eval'; connect-src ${widgetOrigin}; worker-src blob: ${widgetOrigin}; style-src 'self'; img-src data:`;
+  const host = await hostServer({
+    '/': { body: bodyOf() },
+    '/strict.html': { body: bodyOf(), csp: strict },
+    '/noworker.html': { body: bodyOf(), csp: strict.replace(`; worker-src blob: ${widgetOrigin}`, '') },
+  });
+  check(host.origin !== widgetOrigin, `crossorigin: host page on ${host.origin}, widget on ${widgetOrigin}`);
+
+  for (const [path, label] of [['/', 'crossorigin'], ['/strict.html', 'crossorigin (strict CSP)']]) {
+    const g = await guardedPage({}, [host.origin, widgetOrigin]);
+    const { page } = g;
+    await page.addInitScript(recordEvents);
+    main.reset();
+    await page.goto(host.url + path.slice(1));
+    await page.waitForFunction(() => window.__events.some((e) => e.type === 'jikenbo-result' && e.id === 'a')
+      && window.__events.filter((e) => e.type === 'jikenbo-ready').length === 2, null, { timeout: 20000 }).catch(() => {});
+    const ev = await page.evaluate(() => window.__events);
+    const r = ev.find((e) => e.type === 'jikenbo-result' && e.id === 'a');
+    check(!!r && r.ids.includes('ransomware') && r.bubbles && r.composed && !ev.some((e) => e.type === 'jikenbo-error'),
+      `${label}: the widget embedded with the README's one line from another origin gets a result (${r?.ids})`, JSON.stringify(ev));
+    check(ev.filter((e) => e.type === 'jikenbo-ready').length === 2, `${label}: both widgets are ready`);
+    check(main.hits('/pkg/jikenbo_bg.wasm') === 1, `${label}: two widgets, one fetch of the .wasm (server saw ${main.hits('/pkg/jikenbo_bg.wasm')})`);
+    const eng = await page.evaluate(() => ['a', 'b'].map((id) => document.getElementById(id).engine));
+    const workers = page.workers().map((w) => w.url());
+    check(eng.every((e) => e === 'worker') && workers.length >= 1 && workers.every((u) => u.startsWith('blob:')),
+      `${label}: classification runs off the main thread, in a blob: worker that imports widget.js (${eng}; ${workers.length} worker(s))`, JSON.stringify({ eng, workers }));
+    await page.locator('#b textarea').fill(SAMPLES[3].text);
+    await page.waitForFunction(() => window.__events.some((e) => e.type === 'jikenbo-result' && e.id === 'b'), null, { timeout: 10000 }).catch(() => {});
+    const b = await page.evaluate(() => document.getElementById('b').shadowRoot.querySelector('[data-tag="attackTypes:credential_stuffing"] .tag-label')?.textContent);
+    check(b === 'Credential stuffing', `${label}: the second widget classifies what is typed into it (${b})`);
+    const violations = await page.evaluate(() => window.__violations);
+    check(violations.length === 0, `${label}: no CSP violation`, violations.join('\n'));
+    noLeak(g, label, ['みどり台総合病院', 'うごけるマイページ']);
+    noErrors(g, label);
+    await g.context.close();
+  }
+
+  // A CSP that allows no worker at all: main thread, and the widget says so
+  {
+    const g = await guardedPage({}, [host.origin, widgetOrigin]);
+    const { page } = g;
+    await page.addInitScript(recordEvents);
+    await page.goto(`${host.url}noworker.html`);
+    await page.waitForFunction(() => window.__events.some((e) => e.type === 'jikenbo-result' && e.id === 'a'), null, { timeout: 20000 }).catch(() => {});
+    await page.waitForFunction(() => document.getElementById('b').shadowRoot.querySelector('.note'), null, { timeout: 5000 }).catch(() => {});
+    const st = await page.evaluate(() => ['a', 'b'].map((id) => {
+      const w = document.getElementById(id);
+      return { engine: w.engine, note: w.shadowRoot.querySelector('[part="note"]')?.textContent ?? null };
+    }));
+    const ev = await page.evaluate(() => window.__events);
+    check(ev.some((e) => e.type === 'jikenbo-result' && e.id === 'a' && e.ids.includes('ransomware'))
+      && st.every((s) => s.engine === 'main') && /メインスレッド/.test(st[0].note ?? '') && /main thread/.test(st[1].note ?? ''),
+      'crossorigin (no worker allowed by the CSP): classifies on the main thread and says so (ja / en)', JSON.stringify({ st, ev }));
+    await g.context.close();
+  }
+};
+
+/**
+ * A widget that cannot load says why inside its own box, in Japanese and
+ * English, and fires jikenbo-error (bubbles, composed).
+ */
+GROUPS.widgeterrors = async () => {
+  const lonely = mkdtempSync(join(tmpdir(), 'jikenbo-lonely-'));
+  const page = (attrs, src = '/pkg/widget.js') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="module" src="${src}"></script></head><body>
+<jikenbo-classifier id="w" ${attrs}></jikenbo-classifier></body></html>`;
+  // a site that deployed widget.js (and a page using it) but not jikenbo_bg.wasm
+  copyFileSync(new URL('../www/pkg/widget.js', import.meta.url), join(lonely, 'widget.js'));
+  writeFileSync(join(lonely, 'index.html'), page('', 'widget.js'));
+  const lonelyServer = await listen(createStaticServer(lonely));
+  const cases = [
+    { name: 'a broken wasm-url (404)', html: page('wasm-url="/nowhere/jikenbo_bg.wasm"'), kind: 'fetch', detail: /404/ },
+    { name: 'a malformed wasm-url', html: page('wasm-url="http://[::1"'), kind: 'fetch', detail: /URL/ },
+    { name: 'a wasm-url that is not a .wasm', html: page('wasm-url="/index.html"'), kind: 'invalid', detail: /magic|WebAssembly/ },
+    { name: 'a missing file (widget.js deployed without jikenbo_bg.wasm)', url: lonelyServer.url, kind: 'fetch', detail: /404/, allow: [lonelyServer.origin] },
+    { name: 'a failed fetch (network error)', html: page(''), kind: 'fetch', detail: /fetch/i, abort: true },
+    { name: "a CSP without 'wasm-unsafe-eval'", html: page(''), kind: 'csp', detail: /./, csp: "default-src 'self'; script-src 'self'", also: /wasm-unsafe-eval/ },
+  ];
+  try {
+    for (const c of cases) {
+      const g = await guardedPage({}, c.allow ?? [origin]);
+      const p = g.page;
+      await p.addInitScript(recordEvents);
+      await p.route(`${base}errors-host.html`, (route) => route.fulfill({
+        contentType: 'text/html', body: c.html, headers: c.csp ? { 'content-security-policy': c.csp } : {},
+      }));
+      if (c.abort) await p.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
+      await p.goto(c.url ?? `${base}errors-host.html`);
+      await p.waitForFunction(() => window.__events.some((e) => e.type === 'jikenbo-error'), null, { timeout: 15000 }).catch(() => {});
+      const ev = await p.evaluate(() => window.__events.find((e) => e.type === 'jikenbo-error') ?? null);
+      const box = await p.evaluate(() => {
+        const root = document.getElementById('w').shadowRoot;
+        if (!root) return { upgraded: false };
+        const err = root.querySelector('[part="error"]');
+        return {
+          ja: err?.querySelector('[lang="ja"]')?.textContent ?? '',
+          en: err?.querySelector('[lang="en"]')?.textContent ?? '',
+          role: err?.getAttribute('role'),
+          status: root.querySelector('[part="status"]').textContent,
+          visible: err ? err.getBoundingClientRect().height > 0 : false,
+        };
+      });
+      const bothLangs = /読み込めませんでした/.test(box.ja) && /could not be loaded/.test(box.en);
+      const named = !c.also || (c.also.test(box.ja) && c.also.test(box.en));
+      check(!!ev && ev.bubbles && ev.composed && ev.kind === c.kind && c.detail.test(ev.detail ?? '') && ev.messages?.ja && ev.messages?.en,
+        `widget error, ${c.name}: fires jikenbo-error (bubbles, composed, kind ${ev?.kind})`, JSON.stringify(ev));
+      check(bothLangs && named && box.role === 'alert' && box.visible, `widget error, ${c.name}: says so in its box in Japanese and English`, JSON.stringify(box) + g.errors.join('\n'));
+      if (c === cases[0]) await p.locator('#w').screenshot({ path: `${ARTIFACTS}widget-load-error.png` });
+      if (c.abort) {
+        // the network is back: classify() loads again, and the box gives way to the widget
+        await p.unroute('**/*.wasm');
+        const again = await p.evaluate(async () => {
+          const w = document.getElementById('w');
+          const r = await w.classify('サーバーがランサムウェアに感染しました。');
+          await new Promise((ok) => setTimeout(ok, 50));
+          return { ids: r.attackTypes.map((t) => t.id), box: !!w.shadowRoot.querySelector('[part="error"]'), engine: w.engine, role: w.shadowRoot.querySelector('[part="status"]').getAttribute('role') };
+        }).catch((e) => ({ error: String(e) }));
+        check(again.ids?.includes('ransomware') && !again.box && again.engine === 'worker' && again.role === 'status',
+          `widget error, ${c.name}: once the network is back, classify() loads it and the error box goes`, JSON.stringify(again));
+      }
+      await g.context.close();
+    }
+  } finally {
+    lonelyServer.server.close();
+    rmSync(lonely, { recursive: true, force: true });
+  }
+};
+
 GROUPS.screenshots = async () => {
   const shots = [
     { name: 'page-light', url: '?lang=ja&theme=light', viewport: { width: 1280, height: 900 }, colorScheme: 'light' },
@@ -602,7 +954,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  for (const s of servers) { s.server.closeAllConnections?.(); s.server.close(); }
 }
 if (passed + failed === 0) {
   console.log('not ok - no check ran at all');

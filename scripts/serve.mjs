@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // A tiny static file server for www/ (no dependency): correct MIME types
-// (application/wasm included), revalidated caching (no-cache + ETag, 304),
-// never outside its root.
+// (application/wasm, text/javascript), revalidated caching (no-cache + ETag,
+// 304), never outside its root. Scripts and .wasm carry
+// Access-Control-Allow-Origin: * so that a page on another origin can embed
+// the widget (a cross-origin module script and its fetch() of the .wasm are
+// CORS requests).
 //
 //   node scripts/serve.mjs [--root www] [--port 8080] [--host 127.0.0.1]
 //
@@ -17,6 +20,7 @@ export const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.wasm': 'application/wasm',
@@ -28,16 +32,24 @@ export const MIME = {
   '.ts': 'text/plain; charset=utf-8',
 };
 const SIGNATURE = 'jikenbo-serve';
+/** Files another origin may load: module scripts (and their workers) and the .wasm. */
+const CORS = new Set(['.js', '.mjs', '.cjs', '.wasm', '.json', '.map']);
 
 /** A node:http server for the files under `root`. */
 export function createStaticServer(root, { log = false } = {}) {
   const base = resolve(root);
   return createServer(async (req, res) => {
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(status, { 'content-type': type, 'x-served-by': SIGNATURE, 'cache-control': 'no-cache' });
+      // CORS on errors too: a page on another origin then sees "404", not an opaque network error
+      res.writeHead(status, { 'content-type': type, 'x-served-by': SIGNATURE, 'cache-control': 'no-cache', 'access-control-allow-origin': '*' });
       res.end(req.method === 'HEAD' ? undefined : body);
       if (log) console.log(`${status} ${req.method} ${req.url}`);
     };
+    if (req.method === 'OPTIONS') {
+      // nothing here needs a preflight, but answer one politely
+      res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, HEAD', 'x-served-by': SIGNATURE }).end();
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
     let path;
     try {
@@ -61,6 +73,7 @@ export function createStaticServer(root, { log = false } = {}) {
         'x-content-type-options': 'nosniff',
         'x-served-by': SIGNATURE,
       };
+      if (CORS.has(extname(file).toLowerCase())) headers['access-control-allow-origin'] = '*';
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, headers).end();
         if (log) console.log(`304 ${req.method} ${req.url}`);

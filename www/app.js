@@ -198,6 +198,7 @@ function showLoadError(err) {
   st.classList.remove('loading');
   st.setAttribute('role', 'alert');
   view.showError(`${S.loadFailed}: ${info.message}`, `(${info.detail})`);
+  view.showLoadFailure(info, lang);
   const retry = document.createElement('button');
   retry.type = 'button';
   retry.className = 'btn retry';
@@ -234,3 +235,12 @@ async function start() {
 
 applyLang();
 start();
+
+// ---- offline --------------------------------------------------------------------
+// sw.js keeps the page, its scripts and the .wasm, so that it works offline
+// after one visit. It sends nothing anywhere: it only serves these files.
+if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+  const register = () => navigator.serviceWorker.register(new URL('sw.js', import.meta.url))
+    .then(() => { document.body.dataset.offline = 'registered'; }, () => { document.body.dataset.offline = 'unavailable'; });
+  if (document.readyState === 'complete') register(); else addEventListener('load', register, { once: true });
+}

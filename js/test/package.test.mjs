@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { classify, taxonomy, version, Classifier } from 'jikenbo';
+import { classify, taxonomy, version, Classifier, isJikenboError } from 'jikenbo';
 import { assertOffsetsValid } from './helpers.mjs';
 
 const NOTICE =
@@ -224,6 +224,47 @@ test('new Classifier: pack-level mistakes', () => {
   assert.throws(() => new Classifier({ rules: [cyclic] }), { code: 'invalid_rule', rule: 'loop', message: /rule "loop": not plain JSON data/ });
 });
 
+test('Classifier: Symbol.dispose frees it; using it afterwards is a clear error, not a wasm crash', () => {
+  assert.equal(typeof Symbol.dispose, 'symbol');
+  const c = new Classifier();
+  assert.equal(typeof c[Symbol.dispose], 'function');
+  c[Symbol.dispose]();
+  for (const use of [() => c.classify(NOTICE), () => c.ruleCount]) {
+    assert.throws(use, (e) => {
+      assert.equal(e.code, 'classifier_freed');
+      assert.match(e.message, /this Classifier was freed/);
+      assert.doesNotMatch(e.message, /null pointer/);
+      assert.ok(isJikenboError(e));
+      return true;
+    });
+  }
+  assert.doesNotThrow(() => c.free(), 'a second free() does nothing');
+  assert.doesNotThrow(() => c[Symbol.dispose]());
+  const d = new Classifier();
+  d.free();
+  assert.throws(() => d.classify(NOTICE), { code: 'classifier_freed' });
+  // a live classifier is unaffected
+  const e = new Classifier();
+  assert.deepEqual(e.classify(NOTICE), classify(NOTICE));
+  assert.ok(e instanceof Classifier);
+  e.free();
+});
+
+test('isJikenboError: true for every error jikenbo throws, false for others', () => {
+  const caught = (f) => { try { f(); } catch (e) { return e; } return null; };
+  const errs = [
+    caught(() => classify(1)),
+    caught(() => classify('あ' + 'a'.repeat(10 * 1024 * 1024))),
+    caught(() => new Classifier({ rules: [{ id: 'x' }] })),
+  ];
+  assert.deepEqual(errs.map((e) => e?.code), ['invalid_argument', 'input_too_large', 'invalid_rule']);
+  for (const e of errs) assert.ok(isJikenboError(e), e.code);
+  assert.equal(errs[2].rule, 'x');
+  for (const other of [new Error('x'), new TypeError('y'), Object.assign(new Error('z'), { code: 'ENOENT' }), { code: 'invalid_rule' }, null, 'invalid_rule']) {
+    assert.equal(isJikenboError(other), false, String(other?.message ?? other));
+  }
+});
+
 test('the package ships what package.json says, with an exports map', async () => {
   const require = createRequire(import.meta.url);
   const pkgPath = require.resolve('jikenbo/package.json');
@@ -233,6 +274,10 @@ test('the package ships what package.json says, with an exports map', async () =
   assert.ok(pkg.description && pkg.repository && pkg.keywords.length);
   const root = pkg.exports['.'];
   assert.deepEqual(Object.keys(root), ['types', 'node', 'browser', 'default']);
+  assert.deepEqual(root.node, { require: './node.cjs', default: './node.js' });
+  assert.deepEqual(root.types, { require: './index.d.cts', default: './index.d.ts' });
+  assert.deepEqual(pkg.exports['./widget'], { types: './widget.d.ts', default: './widget.js' });
+  assert.equal(pkg.main, './node.cjs');
   for (const f of pkg.files) assert.doesNotThrow(() => readFileSync(new URL(f, `file://${pkgPath}`)), f);
   assert.ok(pkg.files.includes('jikenbo_bg.wasm'));
   const wasm = readFileSync(new URL('jikenbo_bg.wasm', `file://${pkgPath}`));

@@ -1,11 +1,16 @@
-// Type-checked by `make test-js` (tsc --noEmit -p js/types-check), never run.
-// It uses the package the way a TypeScript user would; the @ts-expect-error
-// lines fail the check if the declarations ever loosen to `any`.
-import { classify, taxonomy, version, Classifier } from "jikenbo";
+// Type-checked by `make test-js`, never run: with lib es2022 + dom
+// (tsconfig.json) and with lib es2022 + @types/node and no DOM lib
+// (tsconfig.node.json), both without skipLibCheck. It uses the package the
+// way a TypeScript user would; the @ts-expect-error lines fail the check if
+// the declarations ever loosen to `any`.
+import { classify, taxonomy, version, Classifier, isJikenboError } from "jikenbo";
 import type {
   AttackTypeId, AuthorityId, DataCategoryId, DataTag, Evidence, Level, LeakStatus,
   PpcReason, Reason, Report, RuleSpec, CueSpec, Tag, TaxonomyEntry, VersionInfo,
+  JikenboError, JikenboErrorCode,
 } from "jikenbo";
+import init, { initSync } from "jikenbo/web";
+import type { InitInput, SyncInitInput } from "jikenbo/web";
 
 const text: string = "当社サーバーがランサムウェアに感染しました。";
 const report: Report = classify(text);
@@ -33,6 +38,11 @@ const ppc: PpcReason[] = report.ppcReport.reasons;
 const why: Reason[] = report.severity.reasons;
 const spans: Evidence[] = report.leakStatus.evidence;
 for (const e of spans) console.log(text.slice(e.start, e.end), e.rule);
+// evidence.text and reason.evidence: optional until every build has them
+const quoted: string | undefined = spans[0]?.text;
+const reasonSpans: Evidence[] = report.severity.reasons.flatMap((x) => x.evidence ?? []);
+// @ts-expect-error: may be missing
+const quotedSure: string = spans[0]!.text;
 const schema: 1 = report.schema;
 switch (level) {
   case "critical": case "high": case "medium": case "low": break;
@@ -78,9 +88,25 @@ try {
   console.log(r.attackTypes.length, n);
 } catch (e) {
   if (e instanceof Error) console.error(e.message);
+  if (isJikenboError(e)) {
+    const code: JikenboErrorCode = e.code;
+    const rule: string | undefined = e.rule;
+    if (e.code === "invalid_rule") console.error(e.rule ?? "?", code);
+    // @ts-expect-error: not a code jikenbo throws
+    if (e.code === "oops") console.log(rule);
+  }
 } finally {
   c.free();
 }
-new Classifier();
+// Symbol.dispose: `using` needs lib esnext.disposable or @types/node (usage-node.ts)
+const d = new Classifier();
+d[Symbol.dispose]();
+const typed: JikenboError | null = null;
 
-export { tier3, wrong, count, sure, org, ppc, why, schema, ja, badTag, badCue, leak };
+// the raw module: init inputs need no DOM lib
+const bytes: SyncInitInput = new Uint8Array(8);
+const input: InitInput = "jikenbo_bg.wasm";
+initSync({ module: bytes });
+void init({ module_or_path: input });
+
+export { tier3, wrong, count, sure, org, ppc, why, schema, ja, badTag, badCue, leak, quoted, reasonSpans, quotedSure, typed };

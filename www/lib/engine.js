@@ -31,7 +31,8 @@ export class Superseded extends Error {
 }
 
 class MainThreadEngine {
-  constructor(loaded) { this.api = loaded.api; this.kind = 'main'; }
+  /** `noWorker`: true when this runs on the main thread because no worker could start. */
+  constructor(loaded, noWorker = false) { this.api = loaded.api; this.kind = 'main'; this.noWorker = noWorker; }
   async classify(text) {
     const api = await this.api; // a promise while the package is still loading
     const t0 = performance.now();
@@ -42,9 +43,9 @@ class MainThreadEngine {
 }
 
 class WorkerEngine {
-  constructor(loaded, workerUrl) {
+  constructor(loaded, makeWorker) {
     this.loaded = loaded;
-    this.workerUrl = workerUrl;
+    this.makeWorker = makeWorker;
     this.kind = 'worker';
     this.current = null; // { id, text, resolve, reject, t0 }
     this.next = null;
@@ -64,7 +65,7 @@ class WorkerEngine {
   }
 
   spawn() {
-    const w = new Worker(this.workerUrl, { type: 'module', name: 'jikenbo' });
+    const w = this.makeWorker();
     w.onmessage = (e) => this.onMessage(e.data);
     w.onerror = (e) => {
       e.preventDefault?.();
@@ -73,7 +74,7 @@ class WorkerEngine {
     };
     // The worker imports jikenbo.js at once, while the .wasm may still be
     // compiling here; it instantiates the Module as soon as it is posted.
-    const moduleUrl = String(this.loaded.moduleUrl);
+    const moduleUrl = this.loaded.moduleUrl == null ? null : String(this.loaded.moduleUrl);
     w.postMessage({ type: 'load', moduleUrl });
     Promise.resolve(this.loaded.module).then((module) => {
       if (this.worker === w) w.postMessage({ type: 'init', moduleUrl, module });
@@ -88,9 +89,12 @@ class WorkerEngine {
 
   /** The worker cannot start (CSP worker-src, cross-origin script): run on the main thread. */
   useFallback() {
+    if (this.fallback) return;
     this.worker?.terminate();
-    this.fallback = new MainThreadEngine(this.loaded);
+    this.fallback = new MainThreadEngine(this.api ? { api: this.api } : this.loaded, true);
     this.kind = 'main';
+    this.noWorker = true;
+    this.onFallback?.();
     const jobs = [this.current, this.next].filter((j) => j && !j.warmUp);
     this.current = this.next = null;
     for (const j of jobs) this.fallback.classify(j.text).then(j.resolve, j.reject);
@@ -158,14 +162,19 @@ class WorkerEngine {
 /**
  * An engine for `loaded` ({ api, module, moduleUrl } from loadJikenbo; `api`
  * and `module` may still be promises: the worker starts at once and gets the
- * Module when it is compiled). `workerUrl`: URL of lib/worker.js; null → main
- * thread.
+ * Module when it is compiled). `worker`: the URL of lib/worker.js, or a
+ * function that returns a new Worker speaking its protocol (worker-core.js);
+ * null → main thread.
  */
-export function createEngine(loaded, workerUrl) {
-  if (workerUrl && loaded.module && typeof Worker === 'function') {
+export function createEngine(loaded, worker) {
+  if (worker && loaded.module) {
+    const make = typeof worker === 'function' ? worker : () => new Worker(worker, { type: 'module', name: 'jikenbo' });
     try {
-      return new WorkerEngine(loaded, workerUrl);
-    } catch { /* cross-origin script or CSP worker-src: fall back */ }
+      if (typeof Worker !== 'function') throw new Error('no Worker');
+      return new WorkerEngine(loaded, make);
+    } catch { /* no workers, cross-origin script or CSP worker-src: fall back */
+      return new MainThreadEngine(loaded, true);
+    }
   }
   return new MainThreadEngine(loaded);
 }
@@ -175,8 +184,8 @@ export function createEngine(loaded, workerUrl) {
  * from loadJikenbo (with its `.moduleUrl` and `.module`). A worker starts at
  * once; if the load fails, the caller disposes of the engine.
  */
-export function startEngine(loading, workerUrl) {
+export function startEngine(loading, worker) {
   const api = loading.then((l) => l.api);
   api.catch(() => {}); // the caller reports the failure
-  return createEngine({ moduleUrl: loading.moduleUrl, module: loading.module, api }, workerUrl);
+  return createEngine({ moduleUrl: loading.moduleUrl, module: loading.module, api }, worker);
 }

@@ -5,6 +5,8 @@
 
 export const LANGS = ['ja', 'en'];
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 const STRINGS = {
   ja: {
     loading: '分類エンジン（WebAssembly）を読み込んでいます…',
@@ -45,7 +47,23 @@ const STRINGS = {
     noEvidence: '本文中の根拠箇所はありません（他の判定から導出されています）。',
     evidenceHint: 'タグにカーソルを合わせるかフォーカスすると、本文の根拠箇所が強調されます。',
     jumpToQuote: '本文のこの箇所を選択',
-    summary: (r, L) => `深刻度 ${L.level[r.severity.level]}。攻撃 ${r.attackTypes.length} 件、データ ${r.dataCategories.length} 区分、漏えい ${L.leak[r.leakStatus.value]}。個人情報保護委員会への報告: ${r.ppcReport.required ? '必要' : '不要'}。`,
+    // The line read first: who, what, when; then the verdicts.
+    summary: (r, L, date) => {
+      const org = r.organization.name ?? L.orgUnknownShort;
+      const what = r.attackTypes.length ? r.attackTypes.map((t) => t.label?.ja ?? t.id).join('・') : L.noCause;
+      const when = date ? `（${L.dateInText}: ${L.dateText(date)}）` : '';
+      const n = r.affectedCount.value;
+      const count = n == null ? '' : `、影響 ${n.toLocaleString('ja-JP')} 件`;
+      return `${org}：${what}${when}。深刻度 ${L.level[r.severity.level]}、漏えい ${L.leak[r.leakStatus.value]}${count}、個人情報保護委員会への報告 ${r.ppcReport.required ? '必要' : '不要'}。`;
+    },
+    orgUnknownShort: '組織名不明',
+    noCause: '原因の特定なし',
+    dateInText: '本文中の日付',
+    dateTitle: '本文中で最初に書かれている日付です（公表日とは限りません）',
+    dateText: (d) => `${d.year}年${d.month}月${d.day}日`,
+    dateLabel: (d) => (d.era ? `${d.text.replace(/[\s　]+/g, '')}（${d.year}年${d.month}月${d.day}日）` : `${d.year}年${d.month}月${d.day}日`),
+    mainThreadNote: 'この環境では Web Worker を起動できないため、メインスレッドで分類しています（長い本文では画面が一時的に止まることがあります）。',
+    loadFailedHelp: '本文は入力できますが、分類はできません。',
     level: { critical: '重大', high: '高', medium: '中', low: '低' },
     leak: { confirmed: '確認', possible: '可能性あり', none: 'なし', unknown: '不明' },
     ppc: { required: '報告が必要', not_required: '報告義務は見当たりません' },
@@ -111,7 +129,22 @@ const STRINGS = {
     noEvidence: 'No span of the text; this follows from the other tags.',
     evidenceHint: 'Hover over or focus a tag to highlight its evidence in the text.',
     jumpToQuote: 'Select this passage in the text',
-    summary: (r, L) => `Severity ${L.level[r.severity.level]}. ${r.attackTypes.length} attack type(s), ${r.dataCategories.length} data categor${r.dataCategories.length === 1 ? 'y' : 'ies'}, leak ${L.leak[r.leakStatus.value]}. Report to the PPC: ${r.ppcReport.required ? 'required' : 'not required'}.`,
+    summary: (r, L, date) => {
+      const org = r.organization.name ?? L.orgUnknownShort;
+      const what = r.attackTypes.length ? r.attackTypes.map((t) => t.label?.en ?? t.id).join(', ') : L.noCause;
+      const when = date ? ` (${L.dateInText.toLowerCase()}: ${L.dateText(date)})` : '';
+      const n = r.affectedCount.value;
+      const count = n == null ? '' : `, ${n.toLocaleString('en-GB')} affected`;
+      return `${org}: ${what}${when}. Severity ${L.level[r.severity.level]}, leak ${L.leak[r.leakStatus.value]}${count}, report to the PPC ${r.ppcReport.required ? 'required' : 'not required'}.`;
+    },
+    orgUnknownShort: 'Organisation not identified',
+    noCause: 'cause not identified',
+    dateInText: 'Date in the text',
+    dateTitle: 'The first date the text states (not necessarily the date of publication)',
+    dateText: (d) => `${d.day} ${MONTHS[d.month - 1]} ${d.year}`,
+    dateLabel: (d) => `${d.day} ${MONTHS[d.month - 1]} ${d.year}`,
+    mainThreadNote: 'No Web Worker can start here, so the text is classified on the main thread (a long text may briefly freeze the page).',
+    loadFailedHelp: 'You can still type, but nothing can be classified.',
     level: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' },
     leak: { confirmed: 'confirmed', possible: 'possible', none: 'none', unknown: 'unknown' },
     ppc: { required: 'Report required', not_required: 'No reporting duty found' },

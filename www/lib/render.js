@@ -36,11 +36,23 @@ function sortSpans(list) {
 
 const evOf = (tags) => tags.flatMap((t) => t.evidence ?? []);
 
+/** The evidence a report gives for a severity reason, where it gives one (newer builds). */
+const ownEvidence = (x) => (Array.isArray(x?.evidence) ? x.evidence : null);
+
 /**
  * Render `report` (for input `text`) into a DocumentFragment.
+ *
+ * Order: who (organisation), what (attack types) and when (the first date
+ * in the text), then the headline figures, the data, why this severity, the
+ * authorities and the PPC cases. Every verdict with spans in the text is a
+ * tag whose evidence the view highlights: severity and its reasons, leak,
+ * count and organisation as well as the tags proper. A severity reason's
+ * spans are its own `evidence` when the report has it, else derived here
+ * from the tags it rests on.
  * @param {Document} doc
  * @param {object} report  the Report of spec/output.md
- * @param {object} opts    { lang, compact, intentional: Set<string> of intentional attack ids }
+ * @param {object} opts    { lang, compact, intentional: Set<string> of intentional attack ids,
+ *                           date: findDate() of the text, or null }
  * @returns {{ fragment: DocumentFragment, tags: Map<Element, {label: string, evidence: object[]}> }}
  */
 export function renderReport(doc, report, opts = {}) {
@@ -82,9 +94,24 @@ export function renderReport(doc, report, opts = {}) {
   const orgEv = r.organization?.evidence ?? [];
   const intentional = opts.intentional ?? new Set();
 
+  // ---- severity reasons and their spans ------------------------------------
+  const derivedReasonEvidence = (code) => {
+    let m = /^data\.tier(\d)$/.exec(code);
+    if (m) return evOf(dataByTier(Number(m[1])));
+    if (code.startsWith('data.count.')) return countEv;
+    if (code === 'data.leak_none') return r.leakStatus.evidence;
+    if (code.startsWith('data.level.')) return [...evOf(dataByTier(maxTier)), ...countEv];
+    return [];
+  };
+  const reasons = r.severity.reasons.map((x) => ({ ...x, spans: ownEvidence(x) ?? derivedReasonEvidence(x.code) }));
+  const spansOf = (prefix) => reasons.filter((x) => x.code.startsWith(prefix)).flatMap((x) => x.spans);
+  const dataSevEv = spansOf('data.');
+  const opSevEv = spansOf('operational.');
+
   // ---- headline: severity, leak, count, PPC -------------------------------
   const lvl = r.severity.level;
-  const sevTag = tagButton('severity', lvl, S.level[lvl], [...evOf(dataByTier(maxTier)), ...countEv],
+  const sevTag = tagButton('severity', lvl, S.level[lvl],
+    [...(r.severity.data === lvl ? dataSevEv : []), ...(r.severity.operational === lvl ? opSevEv : [])],
     { class: `level level-${lvl}`, part: 'severity' });
   const leakTag = tagButton('leakStatus', r.leakStatus.value, S.leak[r.leakStatus.value], r.leakStatus.evidence,
     { class: `leak leak-${r.leakStatus.value}` });
@@ -127,39 +154,37 @@ export function renderReport(doc, report, opts = {}) {
     }))));
 
   // ---- severity reasons -----------------------------------------------------
-  const reasonEvidence = (code) => {
-    let m = /^data\.tier(\d)$/.exec(code);
-    if (m) return evOf(dataByTier(Number(m[1])));
-    if (code.startsWith('data.count.')) return countEv;
-    if (code === 'data.leak_none') return r.leakStatus.evidence;
-    return [];
-  };
   const sev = section('severity', S.severityReasons,
     h(doc, 'p', { class: 'levels' },
       tagButton('severity.data', r.severity.data, `${S.dataSeverity}: ${S.level[r.severity.data]}`,
-        [...evOf(dataByTier(maxTier)), ...countEv], { class: `level level-${r.severity.data}` }),
+        dataSevEv, { class: `level level-${r.severity.data}` }),
       ' ',
-      tagButton('severity.operational', r.severity.operational, `${S.operationalSeverity}: ${S.level[r.severity.operational]}`, [],
+      tagButton('severity.operational', r.severity.operational, `${S.operationalSeverity}: ${S.level[r.severity.operational]}`, opSevEv,
         { class: `level level-${r.severity.operational}` })),
-    opts.compact ? null : h(doc, 'ul', { class: 'reasons', role: 'list' }, r.severity.reasons.map((x) =>
-      h(doc, 'li', {}, tagButton('severity.reasons', x.code, x.message?.[lang] ?? x.code, reasonEvidence(x.code), { class: 'reason' })))));
+    opts.compact ? null : h(doc, 'ul', { class: 'reasons', role: 'list' }, reasons.map((x) =>
+      h(doc, 'li', {}, tagButton('severity.reasons', x.code, x.message?.[lang] ?? x.code, x.spans, { class: 'reason' })))));
 
   // ---- organisation, authorities, PPC cases -------------------------------
   const org = r.organization;
   const pubEv = orgEv.filter((e) => /public/.test(e.rule));
   const nameEv = orgEv.filter((e) => !/public/.test(e.rule));
   const orgSec = section('org', S.organization, h(doc, 'p', { class: 'org' },
-    tagButton('organization', 'name', org.name ?? S.orgUnknown, org.name ? (nameEv.length ? nameEv : orgEv) : [], { class: org.name ? 'org-name' : 'org-name unknown' }),
+    tagButton('organization', 'name', org.name ?? S.orgUnknown, org.name ? (nameEv.length ? nameEv : orgEv) : [], { class: org.name ? 'org-name' : 'org-name unknown', part: 'org' }),
     ' ',
     tagButton('organization', org.publicBody ? 'public_body' : 'business', org.publicBody ? S.publicBody : S.business,
       org.publicBody ? (pubEv.length ? pubEv : orgEv) : [], { class: 'org-kind' })));
+  // The first date in the text (found by date.js, not by the classifier).
+  const date = opts.date;
+  const dateSec = date ? section('date', S.dateInText, h(doc, 'p', { class: 'org' },
+    tagButton('date', date.iso, S.dateLabel(date), [{ start: date.start, end: date.end, rule: 'page/first-date', text: date.text }],
+      { class: 'date', title: S.dateTitle }))) : null;
   const reported = section('reported', S.reportedTo, chipList(r.reportedTo.map((t) =>
     tagButton('reportedTo', t.id, label(t), t.evidence))));
   const ppcSec = section('ppc', S.ppcCases, chipList(r.ppcReport.reasons.map((c) =>
     tagButton('ppcReport.reasons', c, S.ppcReason[c] ?? c, caseEvidence(c), { class: 'case' }))));
 
   const fragment = doc.createDocumentFragment();
-  fragment.append(headline, attacks, data, sev, orgSec, reported, ppcSec);
+  fragment.append(h(doc, 'div', { class: 'overview', part: 'overview' }, orgSec, attacks, dateSec), headline, data, sev, reported, ppcSec);
   return { fragment, tags };
 }
 

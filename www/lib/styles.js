@@ -164,7 +164,15 @@ export const componentCss = `
 }
 @keyframes jk-spin { to { transform: rotate(360deg); } }
 @media (prefers-reduced-motion: reduce) { .jk .status.loading::before { animation: none; } }
-.jk .summary { margin: 0; font-size: .9em; color: var(--jikenbo-muted); }
+.jk .summary { margin: 0; font-size: .95em; color: var(--jikenbo-fg); font-weight: 550; }
+.jk .note { margin: 0; font-size: .85em; color: var(--jikenbo-muted); border-inline-start: 3px solid var(--jikenbo-border); padding-inline-start: 8px; }
+.jk .load-error {
+  display: grid; gap: 6px; margin: 0;
+  color: var(--jikenbo-error); background: var(--jikenbo-error-bg);
+  border: 1px solid var(--jikenbo-error); border-radius: var(--jikenbo-radius); padding: 10px 12px;
+}
+.jk .load-error p { margin: 0; }
+.jk .load-error-detail code { font-family: var(--jikenbo-mono); font-size: .8em; overflow-wrap: anywhere; }
 
 /* ---- results --------------------------------------------------------------- */
 .jk .results { display: grid; gap: 12px; min-width: 0; }
@@ -180,6 +188,8 @@ export const componentCss = `
 .jk .stat-title { font-size: .78em; color: var(--jikenbo-muted); letter-spacing: .02em; }
 .jk .stat .tag { justify-self: start; font-size: 1em; font-weight: 650; }
 .jk .group { display: grid; gap: 6px; }
+.jk .overview { display: grid; gap: 10px; }
+.jk .overview .org-name { font-weight: 650; }
 .jk .group-title, .jk .quotes-title { margin: 0; font-size: .82em; font-weight: 650; color: var(--jikenbo-muted); letter-spacing: .02em; }
 .jk .chips { display: flex; flex-wrap: wrap; gap: 6px; margin: 0; padding: 0; list-style: none; }
 .jk .chips li { margin: 0; padding: 0; }

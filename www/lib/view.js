@@ -7,6 +7,7 @@
 import { strings } from './i18n.js';
 import { renderReport, renderQuotes, h } from './render.js';
 import { renderMirror, revealMark } from './highlight.js';
+import { findDate } from './date.js';
 
 /** Above this many UTF-16 units the evidence overlay is switched off. */
 export const MIRROR_LIMIT = 200_000;
@@ -50,11 +51,16 @@ export class NoticeView {
     ta.addEventListener('input', () => this.schedule());
     ta.addEventListener('scroll', () => { this.mirror.scrollTop = ta.scrollTop; this.mirror.scrollLeft = ta.scrollLeft; });
 
-    const tagOf = (e) => e.target instanceof Element ? e.target.closest('.tag') : null;
+    // A tag, or a headline card (its whole box) standing for its tag.
+    const tagOf = (e) => {
+      if (!(e.target instanceof Element)) return null;
+      return e.target.closest('.tag') ?? e.target.closest('.stat')?.querySelector('.tag') ?? null;
+    };
     this.results.addEventListener('pointerover', (e) => { const t = tagOf(e); if (t) this.activate(t); });
     this.results.addEventListener('pointerout', (e) => {
       const t = tagOf(e);
-      if (t && !(e.relatedTarget instanceof Node && t.contains(e.relatedTarget))) this.activate(this.focusedTag() ?? this.pinned, true);
+      const box = t?.closest('.stat') ?? t;
+      if (t && !(e.relatedTarget instanceof Node && box.contains(e.relatedTarget))) this.activate(this.focusedTag() ?? this.pinned, true);
     });
     this.results.addEventListener('focusin', (e) => { const t = tagOf(e); if (t) this.activate(t); });
     this.results.addEventListener('focusout', (e) => {
@@ -187,12 +193,13 @@ export class NoticeView {
     const S = strings(this.lang);
     const keep = this.pinned?.getAttribute('data-tag') ?? null;
     const focusKey = this.focusedTag()?.getAttribute('data-tag') ?? null;
-    const { fragment, tags } = renderReport(this.doc, this.report, { lang: this.lang, compact: this.compact, intentional: this.intentional });
+    const date = findDate(this.reportText);
+    const { fragment, tags } = renderReport(this.doc, this.report, { lang: this.lang, compact: this.compact, intentional: this.intentional, date });
     this.tags = tags;
     this.results.classList.remove('stale', 'empty');
     this.results.replaceChildren(fragment);
     this.results.setAttribute('data-chars', String(this.reportText.length)); // length of the text this result is for
-    this.summary.textContent = S.summary(this.report, S);
+    this.summary.textContent = S.summary(this.report, S, date);
     this.active = undefined; // forces activate() below to repaint mirror and panel
     this.pinned = null;
     const find = (k) => k && [...tags.keys()].find((el) => el.getAttribute('data-tag') === k);
@@ -275,6 +282,41 @@ export class NoticeView {
     }));
   }
 
+  /** A standing note under the status line (null: none), e.g. no worker. */
+  setNote(text) {
+    this.noteText = text;
+    let el = this.noteEl;
+    if (!text) { el?.remove(); this.noteEl = null; return; }
+    if (!el) {
+      el = h(this.doc, 'p', { class: 'note', part: 'note', role: 'note' });
+      this.status.after(el);
+      this.noteEl = el;
+    }
+    el.textContent = text;
+  }
+
+  /**
+   * The classifier could not be loaded: say why in the result area, in
+   * `lang` first and then in the other language (the reader may not read
+   * the page's language). `info` comes from loader.js explainLoadError().
+   */
+  showLoadFailure(info, lang = this.lang) {
+    const first = lang === 'en' ? 'en' : 'ja';
+    const langs = [first, first === 'en' ? 'ja' : 'en'];
+    const box = h(this.doc, 'div', { class: 'load-error', part: 'error', role: 'alert', 'data-kind': info.kind },
+      langs.map((l) => h(this.doc, 'p', { lang: l, class: `load-error-${l}` },
+        h(this.doc, 'strong', {}, `${strings(l).loadFailed}: `),
+        info.messages?.[l] ?? info.message, ' ', strings(l).loadFailedHelp)),
+      info.detail ? h(this.doc, 'p', { class: 'load-error-detail' }, h(this.doc, 'code', {}, info.detail)) : null);
+    this.tags = new Map();
+    this.active = this.pinned = null;
+    this.results.classList.remove('stale', 'empty');
+    this.results.replaceChildren(box);
+    this.results.setAttribute('aria-busy', 'false');
+    this.summary.textContent = '';
+    this.renderQuotePanel(null);
+  }
+
   setStatus(text) {
     this.status.classList.remove('error');
     this.status.replaceChildren(this.doc.createTextNode(text));
@@ -284,6 +326,6 @@ export class NoticeView {
     this.status.classList.add('error');
     this.status.replaceChildren(
       h(this.doc, 'strong', { class: 'error-title' }, title),
-      detail ? h(this.doc, 'span', { class: 'error-detail' }, ` ${detail}`) : null);
+      ...(detail ? [h(this.doc, 'span', { class: 'error-detail' }, ` ${detail}`)] : []));
   }
 }

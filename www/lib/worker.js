@@ -1,44 +1,5 @@
-// Classification off the main thread: the page stays responsive however long
-// a text takes, and a run that is no longer wanted is cancelled by
-// terminating this worker. Receives the compiled WebAssembly.Module from the
-// page, so the .wasm is fetched and compiled once.
-//
-// Messages: { type: 'load', moduleUrl } as soon as the worker is made (it
-// imports jikenbo.js while the page still compiles the .wasm), then
-// { type: 'init', moduleUrl, module } (the compiled Module), then
-// { type: 'classify', id, text }. A classify that comes before 'init' waits.
-let ready = null;
-let gotModule;
-const module = new Promise((resolve) => { gotModule = resolve; });
+// The page's classifying worker (started by engine.js from lib/boot.js):
+// imports jikenbo.js from the URL the page sends. See worker-core.js.
+import { serveWorker } from './worker-core.js';
 
-function start(moduleUrl) {
-  if (ready) return;
-  const glue = import(moduleUrl);
-  ready = (async () => {
-    const mod = await glue;
-    await mod.default({ module_or_path: await module });
-    return mod;
-  })();
-  ready.then(() => self.postMessage({ type: 'ready' }), (err) => self.postMessage({ type: 'init-error', message: String(err?.message ?? err) }));
-}
-
-self.onmessage = async (e) => {
-  const m = e.data;
-  if (m.type === 'load') { start(m.moduleUrl); return; }
-  if (m.type === 'init') {
-    start(m.moduleUrl);
-    gotModule(m.module);
-    return;
-  }
-  if (m.type === 'classify') {
-    try {
-      if (!ready) throw new Error('the worker was not initialised');
-      const api = await ready;
-      const t0 = performance.now();
-      const report = api.classify(m.text);
-      self.postMessage({ type: 'result', id: m.id, report, ms: performance.now() - t0 });
-    } catch (err) {
-      self.postMessage({ type: 'error', id: m.id, message: String(err?.message ?? err), code: err?.code ?? null, name: err?.name ?? 'Error' });
-    }
-  }
-};
+serveWorker((moduleUrl) => import(moduleUrl));
