@@ -55,7 +55,8 @@ pub struct Evidence {
 pub struct Tag {
     pub id: String,
     pub label: Label,
-    /// 0..1, how strongly the evidence supports the tag.
+    /// 0..1, how strongly the evidence supports the tag (two decimals).
+    #[serde(serialize_with = "number")]
     pub score: f64,
     pub evidence: Vec<Evidence>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -98,9 +99,32 @@ pub struct LeakStatusField {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CountField {
+    /// The affected count; `None` when no figure is given, and when the
+    /// figure is beyond 2^53 - 1 (`exceeds_safe_integer`: JavaScript cannot
+    /// hold it exactly, so no front states it as a number).
     pub value: Option<u64>,
     pub evidence: Vec<Evidence>,
+    /// The notice states a figure beyond 2^53 - 1 (only written when true;
+    /// the figure is quoted by the evidence, and severity and the PPC rule
+    /// read it as more than 100,000).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub exceeds_safe_integer: bool,
+}
+
+/// The largest count a report states as a number (JavaScript's
+/// `Number.MAX_SAFE_INTEGER`).
+pub const MAX_SAFE_COUNT: u64 = (1 << 53) - 1;
+
+/// A score as JSON writes it on every front: a whole number without a
+/// fraction (`1`, not `1.0`), as JavaScript's `JSON.stringify` does.
+fn number<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if x.fract() == 0.0 && x.abs() <= MAX_SAFE_COUNT as f64 {
+        s.serialize_i64(*x as i64)
+    } else {
+        s.serialize_f64(*x)
+    }
 }
 
 /// Severity levels, ordered from `Low` to `Critical`.

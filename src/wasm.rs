@@ -106,7 +106,10 @@ export interface Report {
   /** Data said to be leaked, exposed or possibly accessed. */
   dataCategories: DataTag[];
   leakStatus: { value: LeakStatus; evidence: Evidence[] };
-  affectedCount: { value: number | null; evidence: Evidence[] };
+  /** `value` is null when no figure is given, and when it is beyond
+   * Number.MAX_SAFE_INTEGER (then `exceedsSafeInteger` is true and the
+   * evidence quotes the figure). */
+  affectedCount: { value: number | null; evidence: Evidence[]; exceedsSafeInteger?: true };
   severity: {
     /** max(data, operational). */
     level: Level;
@@ -260,22 +263,10 @@ fn core_error(e: Error) -> JsValue {
     fail(Kind::Plain, e.code(), e.rule_id(), &e.to_string())
 }
 
-/// A report as a plain object. A count above 2^53 - 1 (no real notice has
-/// one, but a typo can) cannot go through serde-wasm-bindgen as a number: it
-/// is set afterwards as the nearest double, i.e. what `JSON.parse` makes of
-/// the command line's output for the same text.
-fn report_to_js(mut report: Report) -> Result<JsValue, JsValue> {
-    const MAX_SAFE: u64 = (1 << 53) - 1;
-    let big = report.affected_count.value.filter(|&v| v > MAX_SAFE);
-    if big.is_some() {
-        report.affected_count.value = None;
-    }
-    let value = to_js(&report)?;
-    if let Some(v) = big {
-        let count = Reflect::get(&value, &"affectedCount".into())?;
-        Reflect::set(&count, &"value".into(), &JsValue::from_f64(v as f64))?;
-    }
-    Ok(value)
+/// A report as a plain object (a count beyond 2^53 - 1 is never a number:
+/// the core states it as `exceedsSafeInteger`).
+fn report_to_js(report: Report) -> Result<JsValue, JsValue> {
+    to_js(&report)
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {

@@ -3,15 +3,21 @@
 //! is stated, else the largest figure that is not a superset.
 
 use super::Quote;
-use crate::report::CountField;
+use crate::report::{CountField, MAX_SAFE_COUNT};
 use crate::scan::{CountCandidate, Scan};
 
-pub(super) fn affected_count(scan: &Scan, in_context: &[bool]) -> CountField {
+/// The count field, and the figure itself for the rubric (which may be
+/// beyond what the report states as a number).
+pub(super) fn affected_count(scan: &Scan, in_context: &[bool]) -> (CountField, Option<u64>) {
     let chosen = choose(&scan.counts, in_context);
-    CountField {
-        value: chosen.map(|c| c.value),
+    let figure = chosen.map(|c| c.value);
+    let exceeds = figure.is_some_and(|v| v > MAX_SAFE_COUNT);
+    let field = CountField {
+        value: figure.filter(|_| !exceeds),
         evidence: chosen.map(|c| vec![scan.quote(c.start, c.end, "count")]).unwrap_or_default(),
-    }
+        exceeds_safe_integer: exceeds,
+    };
+    (field, figure)
 }
 
 pub(super) fn choose<'a>(cands: &'a [CountCandidate], in_context: &[bool]) -> Option<&'a CountCandidate> {

@@ -57,7 +57,7 @@ pub(crate) fn decide(scan: &Scan) -> Report {
     let data = tags::data_categories(scan, &kept);
     let reported = tags::reported_to(scan, &kept);
     let leak = leak::leak_status(scan, &kept, &attack);
-    let affected = count::affected_count(scan, &context);
+    let (affected, figure) = count::affected_count(scan, &context);
     let organization = org::organization(scan);
 
     // Operational severity: the highest level any kept cue states.
@@ -75,9 +75,9 @@ pub(crate) fn decide(scan: &Scan) -> Report {
 
     // Rubric.
     let max_tier = data.iter().map(|d| d.tier).max().unwrap_or(0);
-    let data_level = rubric::data_severity(max_tier, affected.value, leak.value);
+    let data_level = rubric::data_severity(max_tier, figure, leak.value);
     let level = data_level.max(operational);
-    let mut reasons = reasons::data_reasons(max_tier, affected.value, leak.value, data_level);
+    let mut reasons = reasons::data_reasons(max_tier, figure, leak.value, data_level);
     let cue = op_ev.iter().find(|(l, _)| *l == operational).map(|(_, e)| e.rule.clone()).unwrap_or_default();
     reasons.push(reasons::operational(operational, &cue));
     let has = |id: &str| data.iter().any(|d| d.tag.id == id);
@@ -89,7 +89,7 @@ pub(crate) fn decide(scan: &Scan) -> Report {
         intentional: attack.iter().any(|t| taxonomy::row(Field::Attack, &t.id).is_some_and(|r| r.intentional)),
         ransomware: attack.iter().any(|t| t.id == "ransomware"),
         leak: leak.value,
-        count: affected.value,
+        count: figure,
         public_body: organization.public_body,
     });
 

@@ -65,6 +65,12 @@ fn has(bits: &[u64], i: usize) -> bool {
 }
 
 impl Prefilter {
+    /// Heap bytes held (for tests of the memory a rule set takes).
+    #[cfg(test)]
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.delta.len() * 4 + self.out.len() * 8 + self.outs.len() * 8 + self.max_len.len() * 16 + self.lead.len() * 8
+    }
+
     /// `skip(i)`: cue i is never looked for in the text.
     pub(crate) fn new(patterns: Vec<Option<Literals>>, skip: impl Fn(usize) -> bool) -> Prefilter {
         let words = patterns.len().div_ceil(64).max(1);

@@ -137,3 +137,11 @@ fn prefilter_scan_equals_every_cue_on_every_segment() {
         }
     }
 }
+
+#[test]
+#[ignore]
+fn print_sizes() {
+    let sc = Scanner::new(&builtin::specs()).unwrap();
+    eprintln!("prefilter bytes {}", sc.prefilter.heap_bytes());
+    eprintln!("cues {}", sc.table.cues.len());
+}
