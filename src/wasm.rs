@@ -478,16 +478,17 @@ fn rule_specs(rules: &JsValue) -> Result<Vec<RuleSpec>, JsValue> {
             fail(Kind::Plain, "invalid_rule", id.as_deref(), &format!("invalid custom rule: rule {}: {}", name, reason))
         };
         check_keys(&value, RULE_KEYS).map_err(|k| bad(unknown_key(&k, RULE_KEYS)))?;
+        check_types(&value, RULE_TYPES, "").map_err(&bad)?;
         let label = Reflect::get(&value, &"label".into())?;
         if label.is_object() {
             check_keys(&label, LABEL_KEYS).map_err(|k| bad(format!("label: {}", unknown_key(&k, LABEL_KEYS))))?;
+            check_types(&label, LABEL_TYPES, "label.").map_err(&bad)?;
         }
         let cues = Reflect::get(&value, &"cues".into())?;
         if Array::is_array(&cues) {
             for (j, cue) in cues.unchecked_ref::<Array>().iter().enumerate() {
-                if cue.is_object() {
-                    check_keys(&cue, CUE_KEYS).map_err(|k| bad(format!("cue {}: {}", j + 1, unknown_key(&k, CUE_KEYS))))?;
-                }
+                check_keys(&cue, CUE_KEYS).map_err(|k| bad(format!("cue {}: {}", j + 1, unknown_key(&k, CUE_KEYS))))?;
+                check_types(&cue, CUE_TYPES, &format!("cues[{}].", j)).map_err(&bad)?;
             }
         }
         let spec: RuleSpec = serde_wasm_bindgen::from_value(value).map_err(|e| {
@@ -510,6 +511,76 @@ pub const RULE_KEYS: &[&str] =
     &["id", "field", "tag", "label", "attack", "veris", "description", "cues", "match", "no_match"];
 pub const CUE_KEYS: &[&str] = &["name", "pattern", "weight", "near", "not_near", "ignore"];
 pub const LABEL_KEYS: &[&str] = &["ja", "en"];
+
+/// What a key of a rule object holds.
+#[derive(Clone, Copy)]
+enum Shape {
+    Text,
+    Number,
+    Object,
+    Texts,
+    Objects,
+}
+
+/// The type of every key of a rule, a label and a cue (null is accepted
+/// where the key is optional; a missing required key is left to serde,
+/// which names it).
+const RULE_TYPES: &[(&str, Shape, bool)] = &[
+    ("id", Shape::Text, false),
+    ("field", Shape::Text, true),
+    ("tag", Shape::Text, true),
+    ("label", Shape::Object, true),
+    ("attack", Shape::Text, true),
+    ("veris", Shape::Text, true),
+    ("description", Shape::Text, true),
+    ("cues", Shape::Objects, false),
+    ("match", Shape::Texts, true),
+    ("no_match", Shape::Texts, true),
+];
+const LABEL_TYPES: &[(&str, Shape, bool)] = &[("ja", Shape::Text, false), ("en", Shape::Text, false)];
+const CUE_TYPES: &[(&str, Shape, bool)] = &[
+    ("name", Shape::Text, true),
+    ("pattern", Shape::Text, false),
+    ("weight", Shape::Number, true),
+    ("near", Shape::Text, true),
+    ("not_near", Shape::Text, true),
+    ("ignore", Shape::Texts, true),
+];
+
+/// The first key of `object` whose value has the wrong type, as a message
+/// naming the key (`cues: expected an array of cue objects, got a string`).
+fn check_types(object: &JsValue, types: &[(&str, Shape, bool)], prefix: &str) -> Result<(), String> {
+    if !object.is_object() || Array::is_array(object) {
+        let what = prefix.trim_end_matches('.');
+        return Err(format!("{}: expected an object, got {}", what, describe(object)));
+    }
+    for &(key, shape, optional) in types {
+        let v = Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() || (optional && v.is_null()) {
+            continue;
+        }
+        let ok = match shape {
+            Shape::Text => v.is_string(),
+            Shape::Number => v.as_f64().is_some(),
+            Shape::Object => v.is_object() && !Array::is_array(&v),
+            Shape::Texts => Array::is_array(&v) && v.unchecked_ref::<Array>().iter().all(|x| x.is_string()),
+            Shape::Objects => {
+                Array::is_array(&v) && v.unchecked_ref::<Array>().iter().all(|x| x.is_object() && !Array::is_array(&x))
+            }
+        };
+        if !ok {
+            let want = match shape {
+                Shape::Text => "a string",
+                Shape::Number => "a number",
+                Shape::Object => "an object",
+                Shape::Texts => "an array of strings",
+                Shape::Objects => "an array of objects",
+            };
+            return Err(format!("{}{}: expected {}, got {}", prefix, key, want, describe(&v)));
+        }
+    }
+    Ok(())
+}
 
 /// The first own key of `object` that is not in `known`.
 fn check_keys(object: &JsValue, known: &[&str]) -> Result<(), String> {
