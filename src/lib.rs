@@ -48,6 +48,9 @@ mod rubric;
 mod segment;
 mod spec;
 mod taxonomy;
+/// Exports of a report to VERIS, STIX 2.1, MISP and CSV (see `docs-draft/exports.md`).
+pub mod export;
+mod split;
 
 /// The JavaScript binding (npm package). Public only so that `tests/web.rs`
 /// can call it inside wasm; not part of the Rust API.
@@ -59,6 +62,7 @@ pub use error::Error;
 pub use report::*;
 pub use spec::{CueSpec, LabelSpec, RuleSpec};
 pub use taxonomy::{taxonomy, TaxonomyEntry};
+pub use split::{Part, PartReport};
 
 use std::sync::OnceLock;
 
@@ -192,6 +196,19 @@ impl Classifier {
 /// [`MAX_INPUT_BYTES`].
 pub fn classify(text: &str) -> Result<Report, Error> {
     Classifier::builtin().classify(text)
+}
+
+/// Finds the notices of a text that may hold several (a casebook page,
+/// notices pasted one after another): one [`Part`] per notice, in order, with
+/// its span (UTF-16 code units) and its heading. One notice stays one part.
+pub fn split_notices(text: &str) -> Vec<Part> {
+    split::split(text)
+}
+
+/// Splits `text` into notices ([`split_notices`]) and classifies each with
+/// the built-in rules; every evidence offset is into `text`.
+pub fn classify_all(text: &str) -> Result<Vec<PartReport>, Error> {
+    Classifier::builtin().classify_all(text)
 }
 
 /// A trace of every cue hit in `text` and what the scope filters made of it,
