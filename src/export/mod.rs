@@ -338,15 +338,20 @@ pub(crate) fn sentence(text: &str, ev: &Evidence) -> Option<String> {
 /// Quotes of the evidence of the report's attack types, leak status and
 /// count, in text order, without repeats; at most `max`.
 pub(crate) fn quotes(report: &Report, text: &str, max: usize) -> Vec<(String, String)> {
-    let mut evs: Vec<&Evidence> = Vec::new();
+    // per field, the first evidence in running text (a sentence ending in
+    // 。), else the first: a title restates what the body says
+    let pick = |evs: &'_ [Evidence]| -> Option<Evidence> {
+        evs.iter().find(|e| sentence(text, e).is_some_and(|s| s.ends_with('。'))).or(evs.first()).cloned()
+    };
+    let mut evs: Vec<Evidence> = Vec::new();
     for t in &report.attack_types {
-        evs.extend(t.evidence.iter().take(1));
+        evs.extend(pick(&t.evidence));
     }
-    evs.extend(report.leak_status.evidence.iter().take(1));
-    evs.extend(report.affected_count.evidence.iter().take(1));
+    evs.extend(pick(&report.leak_status.evidence));
+    evs.extend(pick(&report.affected_count.evidence));
     evs.sort_by_key(|e| e.start);
     let mut out: Vec<(String, String)> = Vec::new();
-    for e in evs {
+    for e in &evs {
         if let Some(s) = sentence(text, e) {
             if !out.iter().any(|(q, _)| *q == s) {
                 out.push((s, e.rule.clone()));
