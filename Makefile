@@ -67,5 +67,13 @@ bench-smoke: pkg $(BENCH_RULES_JS)
 
 test: bench-smoke
 
+# ---- exports (owner: export) --------------------------------------------------
+# VERIS/STIX/MISP/CSV exports of every notice, validated by jsonschema and the
+# OASIS stix2-validator in a venv (target/pyenv); see scripts/validate-exports.sh.
+.PHONY: test-exports
+test-exports:
+	scripts/validate-exports.sh
+test: test-exports
+
 clean:
 	rm -rf pkg www/pkg target/wasm32-unknown-unknown
