@@ -624,6 +624,9 @@ fn has_body(ls: &[Line]) -> bool {
     chars >= 60 && ls.iter().any(|l| l.is_body())
 }
 
+/// A part under construction: first line, end line (exclusive), heading lines.
+type Span = (usize, usize, Option<(usize, usize)>);
+
 /// Finds the notices of `text`. Returns one part per notice, in order; a
 /// text with one notice (or none: blank text) gives one part spanning it.
 pub fn split(text: &str) -> Vec<Part> {
@@ -693,13 +696,13 @@ pub fn split(text: &str) -> Vec<Part> {
     }
 
     // spans, then merge parts without running text of their own
-    let mut spans: Vec<(usize, usize, Option<(usize, usize)>)> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
     for (k, &(s, h)) in starts.iter().enumerate() {
         let next = starts.get(k + 1).map_or(ls.len(), |x| x.0);
         let e = trim_back(&ls, s, next);
         spans.push((s, e, h));
     }
-    let mut merged: Vec<(usize, usize, Option<(usize, usize)>)> = Vec::new();
+    let mut merged: Vec<Span> = Vec::new();
     let mut pending: Option<(usize, Option<(usize, usize)>)> = None; // header-only part waiting for the next
     for (s, e, h) in spans {
         let (s, h) = match pending.take() {

@@ -419,7 +419,7 @@ fn misp_structure(m: &Value) -> Result<(), String> {
         }
     }
     for k in ["threat_level_id", "analysis", "distribution", "timestamp", "publish_timestamp", "org_id", "orgc_id"] {
-        if !e[k].as_str().is_some_and(|s| s.parse::<u64>().is_ok()) {
+        if e[k].as_str().is_none_or(|s| s.parse::<u64>().is_err()) {
             return Err(format!("Event.{} is not a decimal string", k));
         }
     }
