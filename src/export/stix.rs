@@ -19,8 +19,9 @@
 //! of the prose specification, `extension-definition--ef765651-680c-498d-9894-99799f2fa126`,
 //! in oasis-open/cti-stix-common-objects); the bundle refers to it by id
 //! and does not carry the extension-definition object. Every id is a
-//! UUIDv5 of the content key (the attack patterns' of their technique id),
-//! so the same notice gives the same bundle; the validator reports these as
+//! UUIDv5 of the content key (and the technique or organisation), so the
+//! same notice gives the same bundle, and no object is shared between
+//! bundles made at different times (its `created` would differ); the validator reports these as
 //! UUIDv4 "SHOULD" warnings, not errors. MITRE's own attack-pattern ids are
 //! not reused: an object with their id and other content would read as a
 //! new version of theirs.
@@ -292,8 +293,9 @@ pub fn stix(report: &Report, text: Option<&str>, opts: &ExportOptions) -> Result
                 Some((n, p)) => (n.to_string(), Some(p)),
                 None => (format!("{} ({})", tag.label.en, tid), None),
             };
-            // keyed by the technique alone: the same object in every bundle
-            let id = format!("attack-pattern--{}", uuid_for(tid, "stix-attack-pattern"));
+            // keyed by the export's content key too: an object's `created`
+            // must not change between versions, and ours is the caller's time
+            let id = format!("attack-pattern--{}", uuid_for(&key, &format!("stix-attack-pattern {}", tid)));
             rels.push(rel("related-to", &incident_id, &id));
             objects.push(StixObject::AttackPattern(AttackPattern {
                 kind: "attack-pattern",
@@ -315,7 +317,7 @@ pub fn stix(report: &Report, text: Option<&str>, opts: &ExportOptions) -> Result
 
     // the victim
     if let Some(name) = &report.organization.name {
-        let id = format!("identity--{}", uuid_for(name, "stix-identity"));
+        let id = format!("identity--{}", uuid_for(&key, &format!("stix-identity {}", name)));
         let mut sectors: Vec<&'static str> = Vec::new();
         match government(report) {
             Some(Gov::Local) => sectors.push("government-local"),
