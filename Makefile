@@ -81,5 +81,13 @@ bench-smoke: setup pkg $(BENCH_RULES_JS)
 
 test: bench-smoke
 
+# ---- exports (owner: export) --------------------------------------------------
+# VERIS/STIX/MISP/CSV exports of every notice, validated by jsonschema and the
+# OASIS stix2-validator in a venv (target/pyenv); see scripts/validate-exports.sh.
+.PHONY: test-exports
+test-exports:
+	scripts/validate-exports.sh
+test: test-exports
+
 clean:
 	rm -rf pkg www/pkg www/sw-manifest.js target/wasm32-unknown-unknown

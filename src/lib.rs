@@ -55,9 +55,12 @@ mod classifier;
 mod decide;
 mod error;
 mod explain;
+/// Exports of a report to VERIS, STIX 2.1, MISP and CSV.
+pub mod export;
 mod report;
 mod rules;
 mod scan;
+mod split;
 mod text;
 
 /// The JavaScript binding (npm package). Public only so that `tests/web.rs`
@@ -74,6 +77,7 @@ pub use rules::limits::{self, MAX_INPUT_BYTES};
 pub use rules::vocab;
 pub use rules::taxonomy::{taxonomy, TaxonomyEntry};
 pub use rules::{CueSpec, Field, Filter, LabelSpec, RuleSpec, ScopeId};
+pub use split::{Part, PartReport};
 
 /// Classifies one notice with the built-in rules.
 ///
@@ -81,6 +85,19 @@ pub use rules::{CueSpec, Field, Filter, LabelSpec, RuleSpec, ScopeId};
 /// [`MAX_INPUT_BYTES`].
 pub fn classify(text: &str) -> Result<Report, Error> {
     Classifier::builtin().classify(text)
+}
+
+/// Finds the notices of a text that may hold several (a casebook page,
+/// notices pasted one after another): one [`Part`] per notice, in order, with
+/// its span (UTF-16 code units) and its heading. One notice stays one part.
+pub fn split_notices(text: &str) -> Vec<Part> {
+    split::split(text)
+}
+
+/// Splits `text` into notices ([`split_notices`]) and classifies each with
+/// the built-in rules; every evidence offset is into `text`.
+pub fn classify_all(text: &str) -> Result<Vec<PartReport>, Error> {
+    Classifier::builtin().classify_all(text)
 }
 
 /// A trace of every cue hit in `text` and what the scope filters made of it,

@@ -1,0 +1,435 @@
+//! Notice boundaries (issue 14): `jikenbo::split_notices` and
+//! `jikenbo::classify_all`.
+//!
+//! The invented notices below always run. The cases on ../shared (the raw
+//! seed file, every corpus notice, concatenations of corpus notices) print a
+//! note and are skipped when ../shared is absent.
+
+use jikenbo::{classify, classify_all, split_notices, Report};
+use std::path::{Path, PathBuf};
+
+// ---- invented notices (not from any corpus) --------------------------------------
+
+const N1: &str = "ランサムウェア被害に関するお詫びとお知らせ
+
+2024年6月3日
+株式会社みどり精工
+
+このたび、当社のファイルサーバーがランサムウェアに感染し、保存していたファイルの一部が暗号化される被害が発生いたしました。お取引先の皆様に多大なご心配をおかけしておりますことを、深くお詫び申し上げます。
+
+1.経緯
+2024年5月30日、社内の端末で脅迫文が表示されていることを確認し、直ちにネットワークを遮断いたしました。
+
+2.今後の対応について
+外部の専門会社と調査を進めております。お取引先様の氏名および電話番号約1,200件が流出した可能性がございます。";
+
+const N2: &str = "メールの誤送信による個人情報の漏えいについて（お詫び）
+
+市民課において、講座の参加者あての案内メールを送信する際、宛先をBCCではなくTOに入力したため、参加者32名のメールアドレスが他の受信者に表示される事案が発生しました。関係する皆様に深くお詫び申し上げます。
+
+記
+
+1 発生日
+令和6年7月10日
+
+2 原因
+送信前の確認が不十分であったことによるものです。
+
+以上
+
+さくら市";
+
+const N3: &str = "患者さんの個人情報を含むUSBメモリの紛失について
+
+あおば総合病院
+
+当院の職員が、患者さん15名分の氏名と検査結果を保存したUSBメモリを紛失いたしました。現時点で第三者による不正利用は確認されておりませんが、患者さんにご心配をおかけしましたことを深くお詫び申し上げます。
+
+今後は院内の記録媒体の管理を徹底し、再発防止に努めてまいります。";
+
+const N4: &str = "【続報】教職員メールアカウントへの不正アクセスについて
+
+2024年9月12日
+ひかり学院大学
+
+先日お知らせいたしました本学教職員のメールアカウントへの不正アクセスについて、その後の調査結果をご報告いたします。フィッシングメールに記載されたURLから偽のログイン画面にアクセスし、IDとパスワードを入力したことが原因と判明しました。
+
+以下は2024年9月5日に掲載したお知らせです。
+
+教職員メールアカウントへの不正アクセスについて
+
+本学教職員1名のメールアカウントが第三者に不正に利用され、学外の約2,000件のアドレスに迷惑メールが送信されました。
+
+――――――――――
+本件に関するお問い合わせ先
+ひかり学院大学 情報基盤センター";
+
+/// A notice with an unnumbered heading after a blank line, a date line
+/// inside and a quoted title: still one notice.
+const N5: &str = "お客様情報の流出の可能性に関するご報告
+
+平素より当店をご利用いただき、誠にありがとうございます。当店のオンラインショップが外部から不正アクセスを受け、お客様のクレジットカード情報が流出した可能性があることが判明いたしました。
+
+2024年2月14日
+
+調査の結果、決済画面が改ざんされていたことが分かりました。
+
+「お客様情報の取扱いについて」と題したメールを当店から送ることはございません。
+
+対象となるお客様は最大で320名です。";
+
+const INVENTED: &[&str] = &[N1, N2, N3, N4, N5];
+
+fn utf16(s: &str) -> Vec<u16> {
+    s.encode_utf16().collect()
+}
+
+fn slice16(full: &[u16], start: u32, end: u32) -> String {
+    String::from_utf16(&full[start as usize..end as usize]).unwrap()
+}
+
+/// The text of each part, trimmed.
+fn part_texts(text: &str) -> Vec<String> {
+    let u = utf16(text);
+    split_notices(text).iter().map(|p| slice16(&u, p.start, p.end).trim().to_string()).collect()
+}
+
+fn assert_parts(text: &str, want: &[&str], what: &str) {
+    let got = part_texts(text);
+    let want: Vec<String> = want.iter().map(|s| s.trim().to_string()).collect();
+    if got != want {
+        let show = |v: &[String]| v.iter().map(|s| format!("    «{}…»", s.chars().take(40).collect::<String>())).collect::<Vec<_>>().join("\n");
+        panic!("{}: {} parts, want {}\n  got:\n{}\n  want:\n{}", what, got.len(), want.len(), show(&got), show(&want));
+    }
+}
+
+#[test]
+fn one_invented_notice_is_one_part() {
+    for n in INVENTED {
+        assert_parts(n, &[n], "single invented notice");
+        // the span is the notice itself, without surrounding blank lines
+        let padded = format!("\n\n{}\n\n\n", n);
+        let parts = split_notices(&padded);
+        assert_eq!(parts.len(), 1);
+        assert_eq!(parts[0].text(&padded), *n);
+        assert_eq!(parts[0].start, 2);
+    }
+}
+
+#[test]
+fn headings_of_parts() {
+    let text = format!("{}\n\n\n{}", N1, N3);
+    let parts = split_notices(&text);
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[0].heading.as_deref(), Some("ランサムウェア被害に関するお詫びとお知らせ"));
+    assert_eq!(parts[1].heading.as_deref(), Some("患者さんの個人情報を含むUSBメモリの紛失について"));
+    // a notice opening with running text has no heading
+    let plain = "当社サーバーに対する不正アクセスが判明しました。お客様の氏名が流出した可能性があります。詳しくは追ってお知らせいたします。";
+    assert_eq!(split_notices(plain)[0].heading, None);
+}
+
+#[test]
+fn empty_and_blank_text_is_one_empty_part() {
+    for t in ["", "\n\n  \n"] {
+        let parts = split_notices(t);
+        assert_eq!(parts.len(), 1);
+        assert_eq!(parts[0].start, 0);
+        assert_eq!(parts[0].end as usize, t.encode_utf16().count());
+        let all = classify_all(t).unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].report, classify(t).unwrap());
+    }
+}
+
+#[test]
+fn invented_notices_joined_every_way_split_back() {
+    let order: &[&[&str]] = &[&[N1, N2], &[N3, N1, N4], &[N2, N5, N3, N1], &[N4, N3, N2, N1, N5]];
+    for (k, set) in order.iter().enumerate() {
+        for style in Style::ALL {
+            let (text, segs) = join(set, *style, k);
+            let want: Vec<&str> = segs.iter().map(|s| s.as_str()).collect();
+            assert_parts(&text, &want, &format!("invented set {} joined with {:?}", k, style));
+        }
+    }
+}
+
+#[test]
+fn not_a_boundary_inside_one_notice() {
+    // numbered sections ending in について, a 記 … 以上 block with a signature
+    // after it, a quoted earlier notice, a separator before the contact desk,
+    // a date line inside: all in N1–N5 above, each one part (checked above);
+    // and these near misses:
+    let cases = [
+        // an unnumbered section heading without an incident word
+        "不正アクセスに関するお知らせ\n\n当社サーバーが外部から不正アクセスを受けたことが判明しました。お客様の氏名が流出した可能性があります。\n\n今後の対応について\n\n外部の専門家と調査を進め、判明した事実は速やかにお知らせいたします。",
+        // a heading inside 「」 left open over lines
+        "個人情報の漏えいについて\n\n当社が配信したお知らせ「\n会員情報の流出について\n」の内容に誤りがありました。正しくは会員12名分のメールアドレスです。お詫びして訂正いたします。",
+        // an indented title-like line
+        "個人情報の漏えいについて\n\n当社の委託先で会員の氏名が記載された書類を紛失したことが判明しました。関係者の皆様に深くお詫び申し上げます。\n\n　　不正アクセスについてのお知らせ\n\n上記の件とは別に、先週の不正アクセスについては調査を継続しております。当面の間、会員サイトを停止いたします。",
+        // 以上 followed by a contact desk, not a new notice
+        "USBメモリの紛失について\n\n当課の職員が市民40名分の氏名と住所を保存したUSBメモリを紛失しました。深くお詫び申し上げます。\n\n以上\n\n【お問い合わせ先】\nみなと市 健康福祉課\n電話 000-000-0000",
+    ];
+    for c in cases {
+        assert_parts(c, &[c], "near miss");
+    }
+}
+
+#[test]
+fn classify_all_offsets_are_into_the_whole_text() {
+    let (text, segs) = join(&[N1, N4, N3], Style::Blank, 0);
+    let all = classify_all(&text).unwrap();
+    assert_eq!(all.len(), 3);
+    let u = utf16(&text);
+    for (pr, seg) in all.iter().zip(&segs) {
+        assert_eq!(slice16(&u, pr.start, pr.end).trim(), seg.trim());
+        let alone = classify(&slice16(&u, pr.start, pr.end)).unwrap();
+        assert_eq!(labels(&pr.report), labels(&alone), "same labels as the part classified alone");
+        for ev in evidence(&pr.report) {
+            assert!(pr.start <= ev.0 && ev.1 <= pr.end, "evidence {:?} outside its part {}..{}", ev, pr.start, pr.end);
+        }
+        // the shifted spans quote the same text as the unshifted ones
+        let part_u = utf16(&slice16(&u, pr.start, pr.end));
+        for (a, b) in evidence(&pr.report).iter().zip(evidence(&alone)) {
+            assert_eq!(slice16(&u, a.0, a.1), slice16(&part_u, b.0, b.1));
+        }
+    }
+    assert!(all[0].report.attack_types.iter().any(|t| t.id == "ransomware"));
+    assert!(all[2].report.attack_types.iter().any(|t| t.id == "loss"));
+    // a text over the limit is refused as classify refuses it
+    let big = "あ".repeat(jikenbo::MAX_INPUT_BYTES / 3 + 1);
+    assert_eq!(classify_all(&big).unwrap_err().code(), "input_too_large");
+}
+
+// ---- joining notices ---------------------------------------------------------
+
+#[derive(Debug, Clone, Copy)]
+enum Style {
+    /// a repeated casebook heading above each notice
+    Heading,
+    /// one blank line between notices
+    Blank,
+    /// two or more blank lines
+    Blanks,
+    /// a long separator line between notices
+    Separator,
+    /// each notice ends with a signature (date, organisation) and 以上
+    Signature,
+}
+
+impl Style {
+    const ALL: &'static [Style] = &[Style::Heading, Style::Blank, Style::Blanks, Style::Separator, Style::Signature];
+}
+
+/// Joins notices; returns the text and the part each notice should become.
+fn join(notices: &[&str], style: Style, salt: usize) -> (String, Vec<String>) {
+    let seps = ["────────────────", "==========", "--------------------", "＊＊＊", "━━━━━━━━"];
+    let mut segs = Vec::new();
+    for (i, n) in notices.iter().enumerate() {
+        let n = n.trim();
+        let seg = match style {
+            Style::Heading => format!("【セキュリティ事件簿#2024-{:03}】掲載記事 {}\n\n{}", 100 + i + salt, i + 1, n),
+            Style::Signature => format!("{}\n\n2024年10月{}日\n株式会社テスト商会{}\n\n以上", n, 1 + (i + salt) % 28, i),
+            _ => n.to_string(),
+        };
+        segs.push(seg);
+    }
+    let mut text = String::new();
+    for (i, s) in segs.iter().enumerate() {
+        if i > 0 {
+            match style {
+                Style::Blank | Style::Signature | Style::Heading => text.push_str("\n\n"),
+                Style::Blanks => text.push_str(&"\n".repeat(3 + (i + salt) % 3)),
+                Style::Separator => {
+                    text.push_str("\n\n");
+                    text.push_str(seps[(i + salt) % seps.len()]);
+                    text.push_str("\n\n");
+                }
+            }
+        }
+        text.push_str(s);
+    }
+    (text, segs)
+}
+
+// ---- labels ---------------------------------------------------------------------
+
+#[derive(Debug, PartialEq)]
+struct Labels {
+    attack: Vec<String>,
+    data: Vec<String>,
+    leak: &'static str,
+    count: Option<u64>,
+    severity: &'static str,
+    ppc: bool,
+    public_body: bool,
+    org: Option<String>,
+}
+
+fn labels(r: &Report) -> Labels {
+    Labels {
+        attack: r.attack_types.iter().map(|t| t.id.clone()).collect(),
+        data: r.data_categories.iter().map(|t| t.tag.id.clone()).collect(),
+        leak: r.leak_status.value.as_str(),
+        count: r.affected_count.value,
+        severity: r.severity.level.as_str(),
+        ppc: r.ppc_report.required,
+        public_body: r.organization.public_body,
+        org: r.organization.name.clone(),
+    }
+}
+
+fn evidence(r: &Report) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    for t in &r.attack_types {
+        out.extend(t.evidence.iter().map(|e| (e.start, e.end)));
+    }
+    for t in &r.data_categories {
+        out.extend(t.tag.evidence.iter().map(|e| (e.start, e.end)));
+    }
+    for t in &r.reported_to {
+        out.extend(t.evidence.iter().map(|e| (e.start, e.end)));
+    }
+    out.extend(r.leak_status.evidence.iter().map(|e| (e.start, e.end)));
+    out.extend(r.affected_count.evidence.iter().map(|e| (e.start, e.end)));
+    out.extend(r.organization.evidence.iter().map(|e| (e.start, e.end)));
+    out
+}
+
+// ---- ../shared -------------------------------------------------------------------
+
+fn shared() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if dir.join("corpus").is_dir() {
+        Some(dir)
+    } else {
+        println!("note: {} not found; skipping the corpus cases of tests/split.rs (the corpus is not part of this repository)", dir.display());
+        None
+    }
+}
+
+fn txt_files(dir: &Path) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), std::fs::read_to_string(&p).unwrap()))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// Every corpus notice (seed, dev, train) and the crate's own fixtures.
+fn all_notices() -> Vec<(String, String)> {
+    let mut v = txt_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"));
+    if let Some(sh) = shared() {
+        for sub in ["seed", "dev", "train"] {
+            v.extend(txt_files(&sh.join("corpus").join(sub)).into_iter().map(|(n, t)| (format!("{}/{}", sub, n), t)));
+        }
+    }
+    v
+}
+
+#[test]
+fn no_single_notice_ever_splits() {
+    let all = all_notices();
+    assert!(all.len() >= 20, "the fixtures alone are 20 notices");
+    let mut bad = Vec::new();
+    for (name, text) in &all {
+        let parts = split_notices(text);
+        if parts.len() != 1 {
+            let u = utf16(text);
+            bad.push(format!(
+                "{}: {} parts at {:?}",
+                name,
+                parts.len(),
+                parts.iter().map(|p| slice16(&u, p.start, p.end).chars().take(30).collect::<String>()).collect::<Vec<_>>()
+            ));
+        } else {
+            assert_eq!(parts[0].text(text), text.trim(), "{}: the part is the whole notice", name);
+        }
+    }
+    assert!(bad.is_empty(), "{} of {} notices split:\n{}", bad.len(), all.len(), bad.join("\n"));
+    println!("{} single notices, none split", all.len());
+}
+
+#[test]
+fn seed_file_splits_into_its_eight_notices_with_the_same_labels() {
+    let Some(sh) = shared() else { return };
+    let raw_files = txt_files(&sh.join("seed"));
+    assert_eq!(raw_files.len(), 1, "one raw seed file");
+    let raw = &raw_files[0].1;
+    let corpus = txt_files(&sh.join("corpus/seed"));
+    assert_eq!(corpus.len(), 8);
+    let all = classify_all(raw).unwrap();
+    assert_eq!(all.len(), 8, "eight notices under 【セキュリティ事件簿#…】 headings");
+    let u = utf16(raw);
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let mut matched = vec![false; corpus.len()];
+    for pr in &all {
+        assert!(pr.heading.as_deref().is_some_and(|h| h.starts_with("【セキュリティ事件簿#")), "heading {:?}", pr.heading);
+        let part = slice16(&u, pr.start, pr.end);
+        let k = corpus
+            .iter()
+            .position(|(_, t)| squeeze(t) == squeeze(&part))
+            .unwrap_or_else(|| panic!("part «{}…» matches no corpus/seed notice", part.chars().take(40).collect::<String>()));
+        assert!(!matched[k], "two parts match {}", corpus[k].0);
+        matched[k] = true;
+        let single = classify(&corpus[k].1).unwrap();
+        assert_eq!(labels(&pr.report), labels(&single), "labels of {}", corpus[k].0);
+        for ev in evidence(&pr.report) {
+            assert!(pr.start <= ev.0 && ev.1 <= pr.end);
+        }
+    }
+    assert!(matched.iter().all(|m| *m));
+}
+
+/// A small deterministic generator (no randomness in tests either).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+#[test]
+fn concatenated_corpus_notices_split_back() {
+    if shared().is_none() {
+        return;
+    }
+    let all = all_notices();
+    let mut rng = Lcg(14);
+    let mut runs = 0;
+    let mut bad = Vec::new();
+    for round in 0..120 {
+        let k = 2 + rng.next(4);
+        let mut pick: Vec<usize> = Vec::new();
+        while pick.len() < k {
+            let i = rng.next(all.len());
+            if !pick.contains(&i) {
+                pick.push(i);
+            }
+        }
+        let notices: Vec<&str> = pick.iter().map(|&i| all[i].1.as_str()).collect();
+        for style in Style::ALL {
+            let (text, segs) = join(&notices, *style, round);
+            let got = part_texts(&text);
+            let want: Vec<String> = segs.iter().map(|s| s.trim().to_string()).collect();
+            runs += 1;
+            if got != want {
+                bad.push(format!(
+                    "{:?} of [{}]: {} parts, want {}",
+                    style,
+                    pick.iter().map(|&i| all[i].0.as_str()).collect::<Vec<_>>().join(", "),
+                    got.len(),
+                    want.len()
+                ));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{} of {} concatenations did not split back:\n{}", bad.len(), runs, bad.join("\n"));
+    println!("{} concatenations split back", runs);
+}
