@@ -22,6 +22,12 @@ pub struct Report {
     pub reported_to: Vec<Tag>,
     pub organization: Organization,
     pub ppc_report: PpcReport,
+    /// Some evidence was left out: a cue hit more than
+    /// `limits::MAX_HITS_PER_CUE` times, a tag had more than
+    /// `limits::MAX_EVIDENCE` spans, or the text held more than
+    /// `limits::MAX_FIGURES` figures (only written when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

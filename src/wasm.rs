@@ -121,6 +121,10 @@ export interface Report {
   reportedTo: Tag<AuthorityId>[];
   organization: { name: string | null; publicBody: boolean; evidence: Evidence[] };
   ppcReport: { required: boolean; reasons: PpcReason[] };
+  /** Present (true) when some evidence was left out: a cue hit more than
+   * 1,000 times, a tag had more than 50 spans, or the text held more than
+   * 10,000 figures. */
+  truncated?: true;
 }
 
 /** One id of the taxonomy; `L` is `Label`, or `string` for `taxonomy(lang)`. */

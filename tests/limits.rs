@@ -183,3 +183,26 @@ fn repeats_scale_linearly_sentences() {
 fn repeats_scale_linearly_half_width() {
     consistent("ﾗﾝｻﾑｳｪｱ ", 300);
 }
+
+/// Caps on hits and evidence: one sentence repeated 150,000 times gives a
+/// report of a few kilobytes that says it was truncated, with the same
+/// answers as the sentence said a few times.
+#[test]
+fn hits_and_evidence_are_capped_and_the_report_says_so() {
+    let sentence = "お客様の個人情報が外部に流出しました。";
+    let few = jikenbo::classify(&sentence.repeat(3)).unwrap();
+    assert!(!few.truncated);
+    let many = jikenbo::classify(&sentence.repeat(150_000)).unwrap();
+    assert!(many.truncated, "the report must say evidence was left out");
+    for t in many.data_categories.iter().map(|d| &d.tag).chain(&many.attack_types) {
+        assert!(t.evidence.len() <= jikenbo::limits::MAX_EVIDENCE, "{}: {} spans", t.id, t.evidence.len());
+    }
+    assert!(many.leak_status.evidence.len() <= jikenbo::limits::MAX_EVIDENCE);
+    let ids = |r: &jikenbo::Report| r.data_categories.iter().map(|d| d.tag.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&few), ids(&many));
+    assert_eq!(few.leak_status.value, many.leak_status.value);
+    let json = serde_json::to_string(&many).unwrap();
+    assert!(json.len() < 64 * 1024, "{} bytes of JSON", json.len());
+    assert!(json.ends_with(",\"truncated\":true}"), "{}", &json[json.len() - 40..]);
+    assert!(!serde_json::to_string(&few).unwrap().contains("truncated"));
+}

@@ -24,6 +24,7 @@ mod tests;
 pub(crate) use scope::{in_context, kept};
 
 use crate::report::*;
+use crate::rules::limits::MAX_EVIDENCE;
 use crate::rules::taxonomy;
 use crate::rules::Field;
 use crate::scan::{Hit, Scan};
@@ -93,7 +94,7 @@ pub(crate) fn decide(scan: &Scan) -> Report {
         public_body: organization.public_body,
     });
 
-    Report {
+    let mut report = Report {
         schema: SCHEMA,
         language: language(scan.text.as_str()),
         attack_types: attack,
@@ -104,7 +105,31 @@ pub(crate) fn decide(scan: &Scan) -> Report {
         reported_to: reported,
         organization,
         ppc_report: ppc,
+        truncated: scan.truncated,
+    };
+    if cap_evidence(&mut report) {
+        report.truncated = true;
     }
+    report
+}
+
+/// At most `MAX_EVIDENCE` spans per tag and decision (the first ones, in
+/// text order); whether any were left out.
+fn cap_evidence(r: &mut Report) -> bool {
+    let mut lists: Vec<&mut Vec<Evidence>> = Vec::new();
+    lists.extend(r.attack_types.iter_mut().map(|t| &mut t.evidence));
+    lists.extend(r.data_categories.iter_mut().map(|t| &mut t.tag.evidence));
+    lists.extend(r.reported_to.iter_mut().map(|t| &mut t.evidence));
+    lists.push(&mut r.leak_status.evidence);
+    lists.push(&mut r.organization.evidence);
+    let mut cut = false;
+    for l in lists {
+        if l.len() > MAX_EVIDENCE {
+            l.truncate(MAX_EVIDENCE);
+            cut = true;
+        }
+    }
+    cut
 }
 
 fn language(text: &str) -> Language {

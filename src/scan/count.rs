@@ -4,6 +4,7 @@
 //! mails, devices or pages. The decide stage chooses among them.
 
 use super::table::Pattern;
+use crate::rules::limits::MAX_FIGURES;
 use crate::text::{parse_number, Segment};
 use std::sync::OnceLock;
 
@@ -62,13 +63,19 @@ fn starts_number(text: &str, i: usize) -> bool {
 }
 
 /// Every figure with a person or record unit in `text`.
-pub(super) fn candidates(text: &str, segs: &[Segment]) -> Vec<CountCandidate> {
+/// The figures, at most `MAX_FIGURES` of them (the flag: more were there).
+pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, bool) {
     let p = patterns();
     let mut out: Vec<CountCandidate> = Vec::new();
-    for (si, seg) in segs.iter().enumerate() {
+    let mut many = false;
+    'segments: for (si, seg) in segs.iter().enumerate() {
         let s = &text[seg.start..seg.end];
         let mut i = 0;
         while i < s.len() {
+            if out.len() >= MAX_FIGURES {
+                many = true;
+                break 'segments;
+            }
             if !s.is_char_boundary(i) || !starts_number(s, i) {
                 i += 1;
                 continue;
@@ -119,7 +126,7 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> Vec<CountCandidate> {
             }
         }
     }
-    out.into_iter().zip(drop).filter(|(_, d)| !d).map(|(c, _)| c).collect()
+    (out.into_iter().zip(drop).filter(|(_, d)| !d).map(|(c, _)| c).collect(), many)
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {

@@ -8,14 +8,18 @@
 use super::prefilter::Starts;
 use super::table::{Pattern, Scanner};
 use super::Hit;
+use crate::rules::limits::MAX_HITS_PER_CUE;
 use crate::text::Segment;
 use jikenbo_pattern::Prog;
 
 impl Scanner {
-    /// Every cue in every segment, with its conditions applied; sorted by
-    /// position.
-    pub(super) fn find_cues(&self, text: &str, segs: &[Segment]) -> Vec<Hit> {
+    /// Every cue in every segment, with its conditions applied, at most
+    /// `MAX_HITS_PER_CUE` per cue; sorted by position. The flag tells
+    /// whether a cue reached that cap.
+    pub(super) fn find_cues(&self, text: &str, segs: &[Segment]) -> (Vec<Hit>, bool) {
         let mut hits = Vec::new();
+        let mut per_cue = vec![0usize; self.patterns.len()];
+        let mut capped = false;
         // `near`/`not_near` results of the current segment, by pattern
         // (several cues share a condition).
         let mut conditions: Vec<(*const Pattern, bool)> = Vec::new();
@@ -23,10 +27,18 @@ impl Scanner {
         self.prefilter.candidates(text, segs, |si, ci, starts| {
             let seg = &segs[si];
             let s = &text[seg.start..seg.end];
+            if per_cue[ci] >= MAX_HITS_PER_CUE {
+                capped = true;
+                return;
+            }
             // The cue's own matches first: most candidates have none, and
             // then their conditions need not be looked at.
             let first = hits.len();
             locate(&self.patterns[ci].prog, s, seg, si, ci, starts, &mut hits);
+            if hits.len() - first > MAX_HITS_PER_CUE - per_cue[ci] {
+                hits.truncate(first + MAX_HITS_PER_CUE - per_cue[ci]);
+                capped = true;
+            }
             let (near, not_near) = (self.near[ci].as_deref(), self.not_near[ci].as_deref());
             if hits.len() == first || (near.is_none() && not_near.is_none()) {
                 return;
@@ -47,9 +59,10 @@ impl Scanner {
             if !keep {
                 hits.truncate(first);
             }
+            per_cue[ci] += hits.len() - first;
         });
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
-        hits
+        (hits, capped)
     }
 }
 

@@ -60,6 +60,8 @@ pub(crate) struct Scan<'a> {
     pub scope: Vec<Bits<ScopeId>>,
     pub org: OrgFinding,
     pub counts: Vec<CountCandidate>,
+    /// A cue reached `MAX_HITS_PER_CUE`, or the figures `MAX_FIGURES`.
+    pub truncated: bool,
 }
 
 /// Which hits' clauses a scan reads.
@@ -75,7 +77,7 @@ impl Scanner {
     pub(crate) fn scan(&self, input: &str, clauses: Clauses) -> Scan<'_> {
         let text = Text::new(input);
         let t = text.as_str();
-        let hits = self.find_cues(t, &text.segs);
+        let (hits, capped) = self.find_cues(t, &text.segs);
         let mut scope = vec![Bits::empty(); text.segs.len()];
         let mut negated = vec![false; hits.len()];
         // Neighbouring hits ending at the same place share their clause.
@@ -103,8 +105,8 @@ impl Scanner {
             };
         }
         let org = self.find_org(t);
-        let counts = count::candidates(t, &text.segs);
-        Scan { rules: &self.table, text, hits, negated, scope, org, counts }
+        let (counts, many) = count::candidates(t, &text.segs);
+        Scan { rules: &self.table, text, hits, negated, scope, org, counts, truncated: capped || many }
     }
 }
 

@@ -17,6 +17,16 @@ pub const MAX_CUES: usize = 200;
 /// Most rules in one custom pack.
 pub const MAX_RULES: usize = 1000;
 
+/// Most hits of one cue kept from one notice; further hits of the cue are
+/// not located (the report then says `truncated`). A real notice repeats a
+/// cue a few times; 10 MB of one sentence repeated would otherwise hold
+/// millions of hits.
+pub const MAX_HITS_PER_CUE: usize = 1000;
+/// Most figures read as possible affected counts from one notice.
+pub const MAX_FIGURES: usize = 10_000;
+/// Most evidence spans quoted for one tag or decision of a report.
+pub const MAX_EVIDENCE: usize = 50;
+
 /// Largest program one pattern may compile to, in instructions (the
 /// pattern engine's own limit: counted repetitions of groups are expanded).
 pub use jikenbo_pattern::MAX_INSTS;
