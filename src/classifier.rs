@@ -65,7 +65,8 @@ impl Classifier {
             }
             all.push(rule.clone());
         }
-        let classifier = Classifier { scanner: Scanner::new(&all).map_err(Error::rule)?, custom_rules: custom.len() };
+        let scanner = Scanner::extend(&Classifier::builtin().scanner, &custom, &all).map_err(Error::rule)?;
+        let classifier = Classifier { scanner, custom_rules: custom.len() };
         classifier.check_all(&custom)?;
         Ok(classifier)
     }

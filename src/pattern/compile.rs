@@ -75,6 +75,12 @@ impl Prog {
         }
     }
 
+    /// The program's size: its instructions and character classes (what a
+    /// rule pack's budget counts).
+    pub fn size(&self) -> usize {
+        self.insts.len() + self.classes.len()
+    }
+
     /// Whether every search of this pattern goes to the `regex` crate.
     pub fn delegates(&self) -> bool {
         self.delegate

@@ -18,5 +18,5 @@ pub(crate) mod builtin;
 pub(crate) mod taxonomy;
 
 pub use jikenbo_rules::{fixed, limits, vocab};
-pub use jikenbo_rules::{check_set_size, compile, validate, CueSpec, KnownIds, LabelSpec, RuleError, RuleSpec};
+pub use jikenbo_rules::{compile, validate, CueSpec, KnownIds, LabelSpec, RuleError, RuleSpec};
 pub use jikenbo_rules::{Bits, Field, Filter, ScopeId};

@@ -9,12 +9,12 @@ use crate::text::Segment;
 impl Scanner {
     /// Whether the clause after a hit ending at `end` denies it.
     pub(super) fn negated(&self, text: &str, seg: &Segment, end: usize) -> bool {
-        let Some(neg) = &self.negation else { return false };
+        let Some(neg) = &self.clauses.negation else { return false };
         let from = end.min(seg.end);
         // The clause that can deny a hit is short: look at most 40 characters ahead.
         let to = text[from..seg.end].char_indices().nth(40).map_or(seg.end, |(i, _)| from + i);
         let mut tail = &text[from..to];
-        if let Some(cb) = &self.clause_break {
+        if let Some(cb) = &self.clauses.clause_break {
             if let Some((a, _)) = cb.prog.find(tail) {
                 tail = &tail[..a];
             }
@@ -22,6 +22,6 @@ impl Scanner {
         if !neg.prog.is_match(tail) {
             return false;
         }
-        !self.anti_negation.as_ref().is_some_and(|a| a.prog.is_match(tail))
+        !self.clauses.anti_negation.as_ref().is_some_and(|a| a.prog.is_match(tail))
     }
 }

@@ -6,7 +6,7 @@
 //! against the `regex` crate).
 
 use super::prefilter::Starts;
-use super::table::{Pattern, Scanner};
+use super::table::{CueSet, Pattern, Scanner};
 use super::Hit;
 use crate::rules::limits::MAX_HITS_PER_CUE;
 use crate::text::Segment;
@@ -18,6 +18,19 @@ impl Scanner {
     /// whether a cue reached that cap.
     pub(super) fn find_cues(&self, text: &str, segs: &[Segment]) -> (Vec<Hit>, bool) {
         let mut hits = Vec::new();
+        let mut capped = false;
+        for set in &self.sets {
+            capped |= set.find(text, segs, &mut hits);
+        }
+        hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
+        (hits, capped)
+    }
+}
+
+impl CueSet {
+    /// The hits of this set's cues (numbered as in the table), appended to
+    /// `hits`; whether a cue reached the cap.
+    fn find(&self, text: &str, segs: &[Segment], hits: &mut Vec<Hit>) -> bool {
         let mut per_cue = vec![0usize; self.patterns.len()];
         let mut capped = false;
         // `near`/`not_near` results of the current segment, by pattern
@@ -34,7 +47,7 @@ impl Scanner {
             // The cue's own matches first: most candidates have none, and
             // then their conditions need not be looked at.
             let first = hits.len();
-            locate(&self.patterns[ci].prog, s, seg, si, ci, starts, &mut hits);
+            locate(&self.patterns[ci].prog, s, seg, si, self.first + ci, starts, hits);
             if hits.len() - first > MAX_HITS_PER_CUE - per_cue[ci] {
                 hits.truncate(first + MAX_HITS_PER_CUE - per_cue[ci]);
                 capped = true;
@@ -61,8 +74,7 @@ impl Scanner {
             }
             per_cue[ci] += hits.len() - first;
         });
-        hits.sort_unstable_by_key(|h| (h.start, h.end, h.cue));
-        (hits, capped)
+        capped
     }
 }
 

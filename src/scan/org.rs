@@ -43,7 +43,7 @@ impl Scanner {
                 return None;
             }
             let mut first = None;
-            self.patterns[ci].prog.for_each(name, |a, b| {
+            self.pattern(ci).prog.for_each(name, |a, b| {
                 if first.is_none() {
                     first = Some((ci, a, b));
                 }

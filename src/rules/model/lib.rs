@@ -20,5 +20,5 @@ pub mod limits;
 mod spec;
 pub mod vocab;
 
-pub use spec::{check_set_size, compile, validate, CueSpec, KnownIds, LabelSpec, RuleError, RuleSpec};
+pub use spec::{compile, validate, CueSpec, KnownIds, LabelSpec, RuleError, RuleSpec};
 pub use vocab::{Bits, Field, Filter, ScopeId, LEAK_IDS, OPERATIONAL_IDS, ORGANIZATION_IDS};

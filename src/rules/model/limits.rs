@@ -8,10 +8,10 @@ pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_PATTERN_LEN: usize = 4096;
 /// Compiled size limit of one pattern (the `regex` crate's `size_limit`).
 pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
-/// Compiled size limit of a whole rule set, custom rules included.
-pub const RULE_SET_SIZE_LIMIT: usize = PATTERN_SIZE_LIMIT * 64;
-/// Lazy-DFA cache limit used when checking a whole rule set.
-pub const RULE_SET_DFA_LIMIT: usize = 8 << 20;
+/// Most program size (instructions and classes, `jikenbo_pattern::Prog::size`)
+/// the patterns of one custom pack may compile to in all, conditions
+/// included; the error names the rule whose cue goes over.
+pub const MAX_PACK_SIZE: usize = 400_000;
 /// Most cues in one rule.
 pub const MAX_CUES: usize = 200;
 /// Most rules in one custom pack.

@@ -280,14 +280,3 @@ pub fn validate(rule: &RuleSpec, known: &dyn KnownIds) -> Result<(), RuleError> 
     }
     Ok(())
 }
-
-/// Checks the combined compiled size of a whole rule set's patterns (the
-/// limit the rule set has always been held to, custom rules included).
-pub fn check_set_size(patterns: &[String]) -> Result<(), String> {
-    regex::RegexSetBuilder::new(patterns)
-        .size_limit(crate::limits::RULE_SET_SIZE_LIMIT)
-        .dfa_size_limit(crate::limits::RULE_SET_DFA_LIMIT)
-        .build()
-        .map(|_| ())
-        .map_err(|e| e.to_string())
-}
