@@ -77,7 +77,17 @@ impl Prog {
     }
 
     /// Every non-overlapping, non-empty match, in order.
-    pub fn for_each(&self, hay: &str, f: impl FnMut(usize, usize)) {
+    pub fn for_each(&self, hay: &str, mut f: impl FnMut(usize, usize)) {
+        with_scratch(|sc| {
+            self.for_each_in(hay, sc, |a, b| {
+                f(a, b);
+                true
+            })
+        })
+    }
+
+    /// The same, until `f` returns false.
+    pub fn for_each_while(&self, hay: &str, f: impl FnMut(usize, usize) -> bool) {
         with_scratch(|sc| self.for_each_in(hay, sc, f))
     }
 
@@ -135,12 +145,14 @@ impl Prog {
         }
     }
 
-    fn for_each_in(&self, hay: &str, sc: &mut Scratch, mut f: impl FnMut(usize, usize)) {
+    fn for_each_in(&self, hay: &str, sc: &mut Scratch, mut f: impl FnMut(usize, usize) -> bool) {
         let mut at = 0;
         while at <= hay.len() {
             let Some((s, e)) = self.find_at_in(hay, at, sc) else { break };
             if e > s {
-                f(s, e);
+                if !f(s, e) {
+                    break;
+                }
                 at = e;
             } else {
                 at = next_boundary(hay.as_bytes(), e);

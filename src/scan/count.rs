@@ -72,10 +72,6 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
         let s = &text[seg.start..seg.end];
         let mut i = 0;
         while i < s.len() {
-            if out.len() >= MAX_FIGURES {
-                many = true;
-                break 'segments;
-            }
             if !s.is_char_boundary(i) || !starts_number(s, i) {
                 i += 1;
                 continue;
@@ -102,6 +98,10 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
             let total = p.total.prog.find(before);
             let start = total.map_or(i, |(a, _)| before_start + a);
             let superset = p.superset.prog.is_match(rest) && !p.accessed.prog.is_match(before);
+            if out.len() == MAX_FIGURES {
+                many = true;
+                break 'segments;
+            }
             out.push(CountCandidate {
                 value,
                 start: seg.start + start,

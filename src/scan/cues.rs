@@ -47,9 +47,8 @@ impl CueSet {
             // The cue's own matches first: most candidates have none, and
             // then their conditions need not be looked at.
             let first = hits.len();
-            locate(&self.patterns[ci].prog, s, seg, si, self.first + ci, starts, hits);
-            if hits.len() - first > MAX_HITS_PER_CUE - per_cue[ci] {
-                hits.truncate(first + MAX_HITS_PER_CUE - per_cue[ci]);
+            let room = MAX_HITS_PER_CUE - per_cue[ci];
+            if locate(&self.patterns[ci].prog, s, seg, si, self.first + ci, starts, room, hits) {
                 capped = true;
             }
             let (near, not_near) = (self.near[ci].as_deref(), self.not_near[ci].as_deref());
@@ -79,12 +78,25 @@ impl CueSet {
 }
 
 /// Finds the matches of cue `ci` in segment `si` (text `s`), trying only
-/// the start positions the prefilter allows.
-fn locate(re: &Prog, s: &str, seg: &Segment, si: usize, ci: usize, starts: Starts, hits: &mut Vec<Hit>) {
+/// the start positions the prefilter allows, and at most `room` of them;
+/// whether it stopped there.
+#[allow(clippy::too_many_arguments)]
+fn locate(re: &Prog, s: &str, seg: &Segment, si: usize, ci: usize, starts: Starts, room: usize, hits: &mut Vec<Hit>) -> bool {
+    let first = hits.len();
+    let full = |hits: &Vec<Hit>| hits.len() - first >= room;
     match starts {
-        Starts::Anywhere => re.for_each(s, |a, b| {
-            hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
-        }),
+        Starts::Anywhere => {
+            let mut stopped = false;
+            re.for_each_while(s, |a, b| {
+                if full(hits) {
+                    stopped = true;
+                    return false;
+                }
+                hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
+                true
+            });
+            return stopped;
+        }
         Starts::Within(at, d) => {
             // Starts lie in the windows [x - d, x] before the positions.
             let at: Vec<usize> = at.iter().map(|&p| p as usize - seg.start).collect();
@@ -94,6 +106,9 @@ fn locate(re: &Prog, s: &str, seg: &Segment, si: usize, ci: usize, starts: Start
             };
             let mut from = at[0].saturating_sub(d);
             while let Some((a, b)) = re.find_at_where(s, from, allowed) {
+                if full(hits) {
+                    return true;
+                }
                 if b > a {
                     hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
                     from = b;
@@ -113,6 +128,9 @@ fn locate(re: &Prog, s: &str, seg: &Segment, si: usize, ci: usize, starts: Start
                 }
                 if let Some(b) = re.match_at(s, a) {
                     if b > a {
+                        if full(hits) {
+                            return true;
+                        }
                         hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
                         after = b;
                     }
@@ -120,4 +138,5 @@ fn locate(re: &Prog, s: &str, seg: &Segment, si: usize, ci: usize, starts: Start
             }
         }
     }
+    false
 }
