@@ -1,6 +1,8 @@
 //! Splits normalised text into segments: sentences (ended by 。!?) and lines.
 //! Scope decisions (negation, advice, data context) are taken per segment.
 
+use crate::rules::limits::MAX_SEGMENT_BYTES;
+
 /// How a segment sits in the layout of the notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shape {
@@ -62,7 +64,10 @@ fn line_shape(line: &str, indented: bool) -> Shape {
 }
 
 /// Splits `text` into non-empty segments. Sentence ends (。!?) close a
-/// segment; so does every line break.
+/// segment; so does every line break; and a run longer than
+/// `MAX_SEGMENT_BYTES` without either is cut into pieces of at most that
+/// many bytes (at a 、 or a space near the limit when there is one), so that
+/// every search of a cue covers a bounded span.
 pub(crate) fn split(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut line_start = 0;
@@ -100,16 +105,44 @@ fn memchr_nl(bytes: &[u8], from: usize) -> Option<usize> {
     bytes[from..].iter().position(|&b| b == b'\n').map(|p| p + from)
 }
 
-/// Pushes the trimmed segment if it is not blank; tells whether it did.
+/// Pushes the trimmed segment if it is not blank (in pieces when it is
+/// longer than `MAX_SEGMENT_BYTES`); tells whether it did.
 fn push(out: &mut Vec<Segment>, text: &str, start: usize, end: usize, shape: Shape) -> bool {
     let s = &text[start..end];
-    let trimmed_start = start + (s.len() - s.trim_start().len());
-    let trimmed_end = start + s.trim_end().len();
-    if trimmed_end <= trimmed_start {
+    let mut a = start + (s.len() - s.trim_start().len());
+    let b = start + s.trim_end().len();
+    if b <= a {
         return false;
     }
-    out.push(Segment { start: trimmed_start, end: trimmed_end, shape });
+    let mut shape = shape;
+    while b - a > MAX_SEGMENT_BYTES {
+        let cut = cut_point(text, a, a + MAX_SEGMENT_BYTES);
+        out.push(Segment { start: a, end: cut, shape });
+        shape = Shape::Sentence;
+        a = cut;
+    }
+    out.push(Segment { start: a, end: b, shape });
     true
+}
+
+/// Where to end a piece of an over-long run that starts at `a`: after the
+/// last 、 or space in the final eighth before `limit`, else at the last
+/// char boundary before it.
+fn cut_point(text: &str, a: usize, mut limit: usize) -> usize {
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let mut floor = (limit - MAX_SEGMENT_BYTES / 8).max(a);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    match text[floor..limit].rfind(['、', ' ']) {
+        Some(i) => {
+            let at = floor + i;
+            at + text[at..].chars().next().map_or(1, char::len_utf8)
+        }
+        None => limit,
+    }
 }
 
 #[cfg(test)]
@@ -131,6 +164,27 @@ mod tests {
         assert_eq!(s[4], ("対象:12名".into(), Shape::Item));
         assert_eq!(s[5], ("3.原因".into(), Shape::Heading));
         assert_eq!(s[6].1, Shape::Item);
+    }
+
+    #[test]
+    fn long_runs_are_cut_into_bounded_pieces() {
+        let run = "あいうえお、".repeat(2000);
+        let segs = split(&run);
+        assert!(segs.len() > 1);
+        let mut at = 0;
+        for s in &segs {
+            assert!(s.end - s.start <= MAX_SEGMENT_BYTES, "{} bytes", s.end - s.start);
+            assert_eq!(s.start, at, "pieces are contiguous");
+            assert!(run[s.start..s.end].ends_with('、') || s.end == run.len(), "cut after a 、");
+            at = s.end;
+        }
+        assert_eq!(at, run.len());
+        let plain = "a".repeat(10_000);
+        let segs = split(&plain);
+        assert_eq!(segs.len(), 3);
+        assert!(segs.iter().all(|s| s.end - s.start <= MAX_SEGMENT_BYTES));
+        // A short sentence is untouched.
+        assert_eq!(split("短い文。").len(), 1);
     }
 
     #[test]

@@ -17,6 +17,12 @@ pub const MAX_CUES: usize = 200;
 /// Most rules in one custom pack.
 pub const MAX_RULES: usize = 1000;
 
+/// Longest segment, in bytes: a run of text longer than this without a
+/// sentence end or a line break is cut into pieces (`text::segment`). Every
+/// cue is searched within one segment, so this bounds the span of every
+/// search, and with it the memory of the pattern engine's memo.
+pub const MAX_SEGMENT_BYTES: usize = 4096;
+
 /// Most hits of one cue kept from one notice; further hits of the cue are
 /// not located (the report then says `truncated`). A real notice repeats a
 /// cue a few times; 10 MB of one sentence repeated would otherwise hold
