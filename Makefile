@@ -11,7 +11,7 @@ PORT ?= 8080
 
 RUST_SRC := Cargo.toml Cargo.lock build.rs $(shell find src rules -type f 2>/dev/null)
 
-.PHONY: all setup pkg www serve test test-rust test-wasm test-js test-browser bench clean
+.PHONY: all setup pkg www serve test test-rust test-wasm test-js test-browser test-tools bench clean
 all: pkg
 
 setup:
@@ -32,7 +32,7 @@ serve: www
 	node scripts/serve.mjs --root www --port $(PORT)
 
 # ---- tests ----------------------------------------------------------------------
-test: setup test-rust test-wasm test-js test-browser
+test: setup test-rust test-wasm test-js test-browser test-tools
 	@echo "make test: all suites passed"
 
 test-rust:
@@ -44,6 +44,8 @@ test-js: pkg
 	scripts/test-js.sh
 test-browser: www
 	node js/e2e.mjs
+test-tools:
+	scripts/test-tools.sh
 
 # ---- benchmarks (owner: bench) ------------------------------------------------
 # make bench        the full run (several minutes): native criterion + summary,
