@@ -13,7 +13,7 @@ PORT ?= 8080
 
 RUST_SRC := Cargo.toml Cargo.lock build.rs $(shell find src rules -type f 2>/dev/null)
 
-.PHONY: all setup setup-build pkg www serve test test-rust test-wasm test-js test-browser bench clean
+.PHONY: all setup setup-build pkg www serve test test-rust test-wasm test-js test-browser test-tools bench clean
 all: pkg
 
 # what building needs
@@ -46,7 +46,7 @@ serve: www
 	node scripts/serve.mjs --root www --port $(PORT)
 
 # ---- tests ----------------------------------------------------------------------
-test: setup test-rust test-wasm test-js test-browser
+test: setup test-rust test-wasm test-js test-browser test-tools
 	@echo "make test: all suites passed"
 
 test-rust:
@@ -58,6 +58,8 @@ test-js: setup pkg
 	scripts/test-js.sh
 test-browser: setup www
 	node js/e2e.mjs
+test-tools:
+	scripts/test-tools.sh
 
 # ---- benchmarks (owner: bench) ------------------------------------------------
 # make bench        the full run (several minutes): native criterion + summary,
