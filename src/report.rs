@@ -55,6 +55,9 @@ pub struct Evidence {
     pub end: u32,
     /// The id of the rule (and cue) that fired, e.g. `attack_types/ransomware#word`.
     pub rule: String,
+    /// The quoted text: `input.slice(start, end)` (a lone surrogate of a
+    /// JavaScript string reads as U+FFFD here).
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -166,6 +169,10 @@ pub struct Severity {
 pub struct Reason {
     pub code: String,
     pub message: Label,
+    /// The spans the reason rests on: the tags of the highest tier, the
+    /// count, the denial of a leak, the outage wording (empty when the
+    /// reason is an absence: no data, no figure, no outage stated).
+    pub evidence: Vec<Evidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -76,6 +76,8 @@ export interface Evidence {
   end: number;
   /** The rule (and cue) that fired, e.g. `attack_types/ransomware#word`. */
   rule: string;
+  /** The quoted text, `input.slice(start, end)` (an addition to schema 1). */
+  text: string;
 }
 
 /** One tag of `attackTypes` or `reportedTo`. */
@@ -95,7 +97,9 @@ export interface Tag<Id extends string = AttackTypeId | DataCategoryId | Authori
 export interface DataTag extends Tag<DataCategoryId> { tier: 1 | 2 | 3 }
 
 /** One reason of `severity.reasons`. */
-export interface Reason { code: string; message: Label }
+/** Why a severity is what it is, with the spans it rests on (the tags of
+ * the highest tier, the count, the outage wording; empty for an absence). */
+export interface Reason { code: string; message: Label; evidence: Evidence[] }
 
 /** What `classify` returns (schema 1 of spec/output.md). */
 export interface Report {

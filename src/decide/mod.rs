@@ -30,7 +30,7 @@ use crate::rules::Field;
 use crate::scan::{Hit, Scan};
 
 /// Quoting the notice: byte spans of the normalised text as evidence in the
-/// caller's offsets.
+/// caller's offsets, with the caller's text.
 trait Quote {
     fn quote(&self, start: usize, end: usize, rule: &str) -> Evidence;
     fn quote_hit(&self, h: &Hit) -> Evidence;
@@ -41,11 +41,48 @@ impl Quote for Scan<'_> {
         let norm = &self.text.norm;
         let (start, end) = norm.span16(start, end);
         debug_assert!(start < end && end <= norm.len16(), "evidence {}..{} outside the input", start, end);
-        Evidence { start, end, rule: rule.to_string() }
+        Evidence { start, end, rule: rule.to_string(), text: self.text.original.slice(start, end).to_string() }
     }
 
+    /// A cue's hit, trimmed to the cue: the context a pattern reads after
+    /// the words it stands for is no part of the quote.
     fn quote_hit(&self, h: &Hit) -> Evidence {
-        self.quote(h.start, h.end, &self.rules.cues[h.cue].evidence_id)
+        let end = quote_end(self.text.as_str(), h.start, h.end);
+        self.quote(h.start, end, &self.rules.cues[h.cue].evidence_id)
+    }
+}
+
+/// Where a quote of `text[start..end]` ends once the context a pattern
+/// matches after its words is cut off: trailing punctuation and brackets
+/// (an opening one, or a closing one the quote does not open), the
+/// conjunction 及 (及び), and a one-character particle right after a noun
+/// (「住所、」→「住所」,「本県の」→「本県」,「個人情報及」→「個人情報」; but
+/// 「…したこと」 stays: こと is a word). Never empties the quote.
+pub(crate) fn quote_end(text: &str, start: usize, mut end: usize) -> usize {
+    const PUNCT: &str = "、。,.・:;!?「『(【〈《[";
+    const CLOSE: &[(char, char)] = &[('」', '「'), ('』', '『'), (')', '('), ('】', '【'), ('〉', '〈'), ('》', '《'), (']', '[')];
+    const PARTICLES: &str = "のとやにはをがもへで";
+    loop {
+        let q = &text[start..end];
+        let mut rev = q.chars().rev();
+        let Some(last) = rev.next() else { return end };
+        let before = rev.next();
+        let Some(before) = before else { return end };
+        let cut = if PUNCT.contains(last) || last == '及' {
+            true
+        } else if let Some(&(_, open)) = CLOSE.iter().find(|(c, _)| *c == last) {
+            !q.contains(open)
+        } else if PARTICLES.contains(last) {
+            // a particle after a noun (kanji, katakana, ASCII), not the
+            // end of a word written in kana
+            !matches!(before, '\u{3041}'..='\u{309F}') && !PUNCT.contains(before)
+        } else {
+            false
+        };
+        if !cut {
+            return end;
+        }
+        end -= last.len_utf8();
     }
 }
 
@@ -78,9 +115,14 @@ pub(crate) fn decide(scan: &Scan) -> Report {
     let max_tier = data.iter().map(|d| d.tier).max().unwrap_or(0);
     let data_level = rubric::data_severity(max_tier, figure, leak.value);
     let level = data_level.max(operational);
-    let mut reasons = reasons::data_reasons(max_tier, figure, leak.value, data_level);
-    let cue = op_ev.iter().find(|(l, _)| *l == operational).map(|(_, e)| e.rule.clone()).unwrap_or_default();
-    reasons.push(reasons::operational(operational, &cue));
+    let basis = reasons::DataBasis {
+        tier: data.iter().filter(|d| d.tier == max_tier).flat_map(|d| d.tag.evidence.iter().cloned()).collect(),
+        count: &affected.evidence,
+        leak: &leak.evidence,
+    };
+    let mut reasons = reasons::data_reasons(max_tier, figure, leak.value, data_level, basis);
+    let outage: Vec<Evidence> = op_ev.into_iter().filter(|(l, _)| *l == operational).map(|(_, e)| e).collect();
+    reasons.push(reasons::operational(operational, outage));
     let has = |id: &str| data.iter().any(|d| d.tag.id == id);
     let ppc = rubric::ppc(&rubric::PpcInput {
         personal: data.iter().any(|d| taxonomy::row(Field::Data, &d.tag.id).is_some_and(|r| r.personal)),
@@ -122,6 +164,7 @@ fn cap_evidence(r: &mut Report) -> bool {
     lists.extend(r.reported_to.iter_mut().map(|t| &mut t.evidence));
     lists.push(&mut r.leak_status.evidence);
     lists.push(&mut r.organization.evidence);
+    lists.extend(r.severity.reasons.iter_mut().map(|x| &mut x.evidence));
     let mut cut = false;
     for l in lists {
         if l.len() > MAX_EVIDENCE {

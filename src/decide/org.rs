@@ -8,15 +8,18 @@ use crate::rules::Field;
 use crate::scan::{Hit, Scan};
 
 pub(super) fn organization(scan: &Scan) -> Organization {
-    let text = scan.text.as_str();
     let found = &scan.org;
     // A name that is only the first company mentioned may be a vendor's: the
     // body's self-references («本市», «市民の皆様») decide before it.
     let name_is_sure = found.name.is_some_and(|(_, _, sure)| sure);
-    let name = found.name.map(|(a, b, _)| text[a..b].trim().to_string());
+    // The name as the notice spells it: the caller's text of the span, not
+    // the normalised one (株式会社ＡＢＣ stays full-width, capitals stay).
     let mut evidence = Vec::new();
+    let mut name = None;
     if let Some((a, b, _)) = found.name {
-        evidence.push(scan.quote(a, b, "organization/name"));
+        let q = scan.quote(a, b, "organization/name");
+        name = Some(q.text.trim().to_string());
+        evidence.push(q);
     }
     // The organisation cues found in the text (not the `#name` cues, which
     // run on the name only).

@@ -186,14 +186,23 @@ fn scope_table() {
 
 #[test]
 fn reasons_cite_no_rule_id_in_japanese() {
-    let r = reasons::operational(Level::High, "operational/high#core-unusable");
+    let ev = |rule: &str| Evidence { start: 0, end: 2, rule: rule.into(), text: "停止".into() };
+    let r = reasons::operational(Level::High, vec![ev("operational/high#core-unusable")]);
     assert_eq!(r.code, "operational.high");
-    assert!(!r.message.ja.contains("operational/"), "{}", r.message.ja);
-    let low = reasons::operational(Level::Low, "");
+    assert_eq!(r.evidence.len(), 1, "the outage wording is cited");
+    for m in [&r.message.ja, &r.message.en] {
+        assert!(!m.contains('/') && !m.contains('#'), "a rule id in a reason: {}", m);
+    }
+    let low = reasons::operational(Level::Low, Vec::new());
     assert_eq!(low.code, "operational.low");
-    let d = reasons::data_reasons(2, Some(150), LeakStatus::Possible, Level::Medium);
+    assert!(low.evidence.is_empty());
+    let count = [ev("count")];
+    let basis = |tier| reasons::DataBasis { tier, count: &count, leak: &[] };
+    let d = reasons::data_reasons(2, Some(150), LeakStatus::Possible, Level::Medium, basis(vec![ev("data_categories/address")]));
     let codes: Vec<&str> = d.iter().map(|r| r.code.as_str()).collect();
     assert_eq!(codes, ["data.tier2", "data.count.lt1000", "data.level.medium"]);
-    let none = reasons::data_reasons(3, Some(5000), LeakStatus::None, Level::Low);
+    assert_eq!((d[0].evidence.len(), d[1].evidence.len()), (1, 1), "tier and count reasons cite their spans");
+    let none = reasons::data_reasons(3, Some(5000), LeakStatus::None, Level::Low, basis(Vec::new()));
     assert_eq!(none[0].code, "data.leak_none");
+    assert!(!none[0].message.ja.contains("low"), "{}", none[0].message.ja);
 }

@@ -48,7 +48,7 @@ pub(crate) struct Hit {
 pub(crate) struct Scan<'a> {
     /// What each hit's cue is (data only).
     pub rules: &'a RuleTable,
-    pub text: Text,
+    pub text: Text<'a>,
     /// Every located cue, sorted by (start, end, cue).
     pub hits: Vec<Hit>,
     /// Per hit: the clause after it denies it. Read for the hits the
@@ -74,7 +74,7 @@ pub(crate) enum Clauses {
 }
 
 impl Scanner {
-    pub(crate) fn scan(&self, input: &str, clauses: Clauses) -> Scan<'_> {
+    pub(crate) fn scan<'a>(&'a self, input: &'a str, clauses: Clauses) -> Scan<'a> {
         let text = Text::new(input);
         let t = text.as_str();
         let (hits, capped) = self.find_cues(t, &text.segs);

@@ -6,7 +6,8 @@
 //! removed, with a map from every byte back to the caller's UTF-16 offsets)
 //! and its [`Segment`]s (sentences and lines, each a heading, an item or
 //! running text). Also the parser of numbers as notices write them
-//! ([`parse_number`]: 25万5,765, 一万二千, 1.5万).
+//! ([`parse_number`]: 25万5,765, 一万二千, 1.5万), and the caller's text
+//! addressed in UTF-16 offsets ([`Original`]), which evidence quotes.
 //!
 //! Imports nothing of the classifier: no patterns, no rules.
 //!
@@ -21,25 +22,29 @@ mod fold;
 mod fold_tables;
 mod normalize;
 mod numbers;
+mod original;
 mod segment;
 #[cfg(test)]
 mod tests;
 
 pub use normalize::Normalized;
 pub use numbers::parse_number;
+pub(crate) use original::Original;
 pub(crate) use segment::{Segment, Shape};
 
-/// A notice ready for the scan: normalised, with its segments.
-pub(crate) struct Text {
+/// A notice ready for the scan: normalised, with its segments, and the
+/// caller's text (what evidence quotes).
+pub(crate) struct Text<'a> {
+    pub original: Original<'a>,
     pub norm: Normalized,
     pub segs: Vec<Segment>,
 }
 
-impl Text {
-    pub(crate) fn new(input: &str) -> Text {
+impl<'a> Text<'a> {
+    pub(crate) fn new(input: &'a str) -> Text<'a> {
         let norm = Normalized::new(input);
         let segs = segment::split(&norm.text);
-        Text { norm, segs }
+        Text { original: Original::new(input), norm, segs }
     }
 
     /// The normalised text.
