@@ -170,7 +170,7 @@ fn stdin_when_no_path() {
 }
 
 #[test]
-fn invalid_utf8_on_stdin() {
+fn shift_jis_on_stdin_is_read_as_shift_jis() {
     let mut child = Command::new(BIN)
         .arg("classify")
         .stdin(Stdio::piped())
@@ -180,10 +180,26 @@ fn invalid_utf8_on_stdin() {
         .unwrap();
     child.stdin.take().unwrap().write_all(&[0x82, 0xa0, 0x82, 0xa2]).unwrap(); // Shift_JIS あい
     let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let lines = stdout_lines(&o);
+    assert_eq!(lines[0]["language"], "ja");
+}
+
+#[test]
+fn bytes_no_japanese_encoding_reads_are_named() {
+    let mut child = Command::new(BIN)
+        .arg("classify")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&[0xE3, 0x83, 0xff, 0xfe, 0x80, 0x80]).unwrap();
+    let o = child.wait_with_output().unwrap();
     assert!(!o.status.success());
     let err = stderr_lines(&o);
     assert_eq!(err.len(), 1, "{:?}", err);
-    assert!(err[0].contains('-') && err[0].contains("UTF-8"), "{}", err[0]);
+    assert!(err[0].contains('-') && err[0].contains("UTF-8") && err[0].contains("--encoding"), "{}", err[0]);
     assert!(o.stdout.is_empty());
 }
 
@@ -239,4 +255,126 @@ fn usage_errors_exit_non_zero() {
     let o = run(&["clasify"]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("clasify"));
+}
+
+/// Notices saved from Japanese sites: Shift_JIS and EUC-JP files are
+/// detected; `--encoding` chooses; a wrong choice is named.
+#[test]
+fn shift_jis_and_euc_jp_files() {
+    let d = scratch("encodings");
+    // 「ランサムウェアに感染しました。」 in both encodings (bytes written out
+    // so that the test needs no encoder).
+    let sjis: &[u8] = b"\x83\x89\x83\x93\x83\x54\x83\x80\x83\x45\x83\x46\x83\x41\x82\xc9\x8a\xb4\x90\xf5\x82\xb5\x82\xdc\x82\xb5\x82\xbd\x81\x42";
+    let euc: &[u8] = b"\xa5\xe9\xa5\xf3\xa5\xb5\xa5\xe0\xa5\xa6\xa5\xa7\xa5\xa2\xa4\xcb\xb4\xb6\xc0\xf7\xa4\xb7\xa4\xde\xa4\xb7\xa4\xbf\xa1\xa3";
+    let a = write(&d, "sjis.txt", sjis);
+    let b = write(&d, "euc.txt", euc);
+    let o = run(&["classify", &a, &b]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for line in stdout_lines(&o) {
+        assert_eq!(line["attackTypes"][0]["id"], "ransomware", "{}", line);
+        assert_eq!(line["attackTypes"][0]["evidence"][0]["text"], "ランサムウェア");
+    }
+    let o = run(&["classify", "--encoding", "euc-jp", &b]);
+    assert!(o.status.success());
+    let o = run(&["classify", "--encoding", "utf-8", &a]);
+    assert!(!o.status.success());
+    assert!(stderr_lines(&o)[0].contains("UTF-8"));
+    let o = run(&["classify", "--encoding", "latin9", &a]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn dash_is_stdin_among_files() {
+    let d = scratch("dash");
+    let a = write(&d, "a.txt", NOTICE.as_bytes());
+    let mut child = Command::new(BIN).args(["classify", &a, "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(NOTICE.as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    assert_eq!(files(&stdout_lines(&o)), vec![a, "-".to_string()]);
+}
+
+#[test]
+fn every_command_has_help() {
+    for cmd in ["classify", "explain", "export"] {
+        let o = run(&[cmd, "--help"]);
+        assert!(o.status.success(), "{} --help", cmd);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains(&format!("usage: jikenbo {}", cmd)), "{}", out);
+    }
+    let o = run(&["--help"]);
+    assert!(o.status.success() && String::from_utf8_lossy(&o.stdout).contains("export"));
+    let o = run(&["classify", "--nope"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn an_empty_folder_is_an_error() {
+    let d = scratch("empty");
+    let o = run(&["classify", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr_lines(&o)[0].contains("no *.txt"), "{:?}", stderr_lines(&o));
+}
+
+#[test]
+fn summary_format_is_readable() {
+    let d = scratch("summary");
+    let a = write(&d, "a.txt", "当社サーバーがランサムウェアに感染し、お客様の氏名 約1,200名分が流出した可能性があります。".as_bytes());
+    let o = run(&["classify", "--format", "summary", &a]);
+    assert!(o.status.success());
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.starts_with(&format!("== {}", a)), "{}", out);
+    assert!(out.contains("ランサムウェア (ransomware)") && out.contains("1,200") && out.contains("possible"), "{}", out);
+}
+
+#[test]
+fn a_rule_pack_from_toml_files() {
+    let d = scratch("pack");
+    let dir = d.join("attack_types");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("cryptolocker.toml"),
+        "match = [\"サーバーがクリプトロッカーに感染しました。\"]\nno_match = [\"クリプトロッカー対策を導入しました。\"]\ntag = \"ransomware\"\n[[cues]]\npattern = 'クリプトロッカー'\nnot_near = '対策'\n",
+    )
+    .unwrap();
+    let a = write(&d, "a.txt", "サーバーがクリプトロッカーに感染しました。".as_bytes());
+    let plain = stdout_lines(&run(&["classify", &a]));
+    assert!(plain[0]["attackTypes"].as_array().unwrap().is_empty());
+    let o = run(&["classify", "--rules", d.to_str().unwrap(), &a]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let lines = stdout_lines(&o);
+    assert_eq!(lines[0]["attackTypes"][0]["evidence"][0]["rule"], "attack_types/cryptolocker");
+    // A broken rule is named, with the same message as the npm package.
+    std::fs::write(dir.join("broken.toml"), "tag = \"ransomware\"\nmatch = [\"x\"]\nno_match = [\"y\"]\n[[cues]]\npattern = '(unclosed'\n").unwrap();
+    let o = run(&["classify", "--rules", d.to_str().unwrap(), &a]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr_lines(&o).join("\n");
+    assert!(err.contains("invalid custom rule") && err.contains("\"broken\""), "{}", err);
+    let o = run(&["classify", "--rules", d.join("nothing-here").to_str().unwrap(), &a]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn split_and_export() {
+    let d = scratch("export");
+    let two = "【事件簿#1】株式会社アルファ 不正アクセスに関するお知らせ\n当社サーバーが第三者による不正アクセスを受け、お客様の氏名とメールアドレスが流出しました。現在、詳しい調査を進めております。\n\n【事件簿#2】ベータ市 書類紛失のお詫び\n本市の職員が住民の住所と電話番号を記載した書類を紛失しました。関係する皆様には個別に連絡を差し上げております。\n";
+    let a = write(&d, "two.txt", two.as_bytes());
+    let lines = stdout_lines(&run(&["classify", "--split", &a]));
+    assert_eq!(lines.len(), 2, "two notices");
+    assert!(lines[0]["part"]["start"].as_u64().unwrap() < lines[1]["part"]["start"].as_u64().unwrap());
+    for format in ["veris", "stix", "misp"] {
+        let o = run(&["export", "--format", format, "--created", "2026-01-02T03:04:05Z", "--split", &a]);
+        assert!(o.status.success(), "{}: {}", format, String::from_utf8_lossy(&o.stderr));
+        let s = String::from_utf8(o.stdout).unwrap();
+        assert_eq!(s.lines().count(), 2, "{}", format);
+        for l in s.lines() {
+            serde_json::from_str::<serde_json::Value>(l).unwrap();
+        }
+    }
+    let o = run(&["export", "--format", "csv", "--bom", &a]);
+    let csv = String::from_utf8(o.stdout).unwrap();
+    assert!(csv.starts_with("\u{feff}id,organization,"), "{}", csv);
+    assert!(csv.ends_with("\r\n"));
+    let o = run(&["export", &a]);
+    assert_eq!(o.status.code(), Some(2), "--format is required");
 }
