@@ -49,9 +49,12 @@ write('api.js', `${HEADER}
 // The API of the package: wasm-bindgen's functions as they are, and a
 // Classifier that can be disposed of (\`using\`) and says so when it is used
 // after free() instead of failing inside the wasm.
-import { classify, taxonomy, version, Classifier as RawClassifier } from "./jikenbo.js";
+import {
+  classify, classifyAll, splitNotices, toVeris, toStix, toMisp, toCsv, taxonomy, version,
+  Classifier as RawClassifier,
+} from "./jikenbo.js";
 
-export { classify, taxonomy, version };
+export { classify, classifyAll, splitNotices, toVeris, toStix, toMisp, toCsv, taxonomy, version };
 
 const DISPOSE = typeof Symbol.dispose === "symbol" ? Symbol.dispose : Symbol.for("Symbol.dispose");
 const freed = new WeakSet();
@@ -72,6 +75,10 @@ export class Classifier extends RawClassifier {
     alive(this, "classify");
     return super.classify(text, ...rest);
   }
+  classifyAll(text) {
+    alive(this, "classifyAll");
+    return super.classifyAll(text);
+  }
   get ruleCount() {
     alive(this, "ruleCount");
     return super.ruleCount;
@@ -87,7 +94,7 @@ export class Classifier extends RawClassifier {
   }
 }
 
-const CODES = new Set(["invalid_argument", "input_too_large", "invalid_rule", "classifier_freed"]);
+const CODES = new Set(["invalid_argument", "input_too_large", "invalid_rule", "invalid_pack", "classifier_freed", "no_date", "invalid_created", "invalid_distribution"]);
 
 /** Whether \`e\` is an error thrown by jikenbo (it has a known \`code\`). */
 export function isJikenboError(e) {
@@ -204,7 +211,11 @@ export type JikenboErrorCode =
 | "invalid_argument"   // a TypeError: text is not a string, unknown option, ...
 | "input_too_large"    // over 10 MiB of UTF-8
 | "invalid_rule"       // new Classifier({ rules }): a broken rule (see \`rule\`)
-| "classifier_freed";  // a Classifier used after free()
+| "invalid_pack"       // new Classifier({ rules }): too many rules
+| "classifier_freed"   // a Classifier used after free()
+| "no_date"            // an export with no \`created\` of a notice that states no date
+| "invalid_created"    // an export's \`created\` is not RFC 3339 or YYYY-MM-DD
+| "invalid_distribution"; // a MISP distribution outside 0-3
 
 /** An error thrown by jikenbo: an \`Error\` (a \`TypeError\` for "invalid_argument") with a \`code\`. */
 export interface JikenboError extends Error {

@@ -3,13 +3,13 @@
 //! Field names serialise in camelCase; ids are the snake_case taxonomy ids.
 //! Every front (Rust, npm package, command line, widget) returns this shape.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The schema version written into every report.
 pub const SCHEMA: u32 = 1;
 
 /// One classified notice.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub schema: u32,
@@ -26,11 +26,11 @@ pub struct Report {
     /// `limits::MAX_HITS_PER_CUE` times, a tag had more than
     /// `limits::MAX_EVIDENCE` spans, or the text held more than
     /// `limits::MAX_FIGURES` figures (only written when true).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub truncated: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     Ja,
@@ -39,7 +39,7 @@ pub enum Language {
 }
 
 /// A display label in both interface languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
     pub ja: String,
     pub en: String,
@@ -49,7 +49,7 @@ pub struct Label {
 ///
 /// `start` and `end` are UTF-16 code units into the input exactly as given,
 /// so `input.slice(start, end)` in JavaScript is the matched text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
     pub start: u32,
     pub end: u32,
@@ -57,10 +57,11 @@ pub struct Evidence {
     pub rule: String,
     /// The quoted text: `input.slice(start, end)` (a lone surrogate of a
     /// JavaScript string reads as U+FFFD here).
+    #[serde(default)]
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tag {
     pub id: String,
     pub label: Label,
@@ -68,20 +69,20 @@ pub struct Tag {
     #[serde(serialize_with = "number")]
     pub score: f64,
     pub evidence: Vec<Evidence>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attack: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub veris: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DataTag {
     #[serde(flatten)]
     pub tag: Tag,
     pub tier: u8,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LeakStatus {
     Unknown,
@@ -101,13 +102,13 @@ impl LeakStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LeakStatusField {
     pub value: LeakStatus,
     pub evidence: Vec<Evidence>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CountField {
     /// The affected count; `None` when no figure is given, and when the
@@ -118,7 +119,7 @@ pub struct CountField {
     /// The notice states a figure beyond 2^53 - 1 (only written when true;
     /// the figure is quoted by the evidence, and severity and the PPC rule
     /// read it as more than 100,000).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub exceeds_safe_integer: bool,
 }
 
@@ -137,7 +138,7 @@ fn number<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// Severity levels, ordered from `Low` to `Critical`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Low,
@@ -157,7 +158,7 @@ impl Level {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Severity {
     pub level: Level,
     pub data: Level,
@@ -165,17 +166,18 @@ pub struct Severity {
     pub reasons: Vec<Reason>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reason {
     pub code: String,
     pub message: Label,
     /// The spans the reason rests on: the tags of the highest tier, the
     /// count, the denial of a leak, the outage wording (empty when the
     /// reason is an absence: no data, no figure, no outage stated).
+    #[serde(default)]
     pub evidence: Vec<Evidence>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Organization {
     pub name: Option<String>,
@@ -184,7 +186,7 @@ pub struct Organization {
 }
 
 /// The reasons of `ppcReport.reasons`, serialised as their snake_case ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PpcReason {
     #[serde(rename = "case1_special_care")]
     Case1SpecialCare,
@@ -210,7 +212,7 @@ impl PpcReason {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PpcReport {
     pub required: bool,
     pub reasons: Vec<PpcReason>,

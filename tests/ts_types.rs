@@ -1,19 +1,20 @@
 //! The TypeScript declarations of the npm package are written by hand in
-//! `src/wasm.rs`; this test reads that file as text and checks that the id
+//! `src/wasm/types.rs`; this test reads that file as text and checks that the id
 //! unions and the custom-rule keys equal what the crate really uses, so the
 //! types cannot drift from the taxonomy or from the rule-file model.
 //!
 //! Runs natively (`cargo test --test ts_types`) and, included by
 //! `tests/web.rs`, inside wasm (`make test-wasm`).
 
-const WASM_RS: &str = include_str!("../src/wasm.rs");
+const WASM_RS: &str = include_str!("../src/wasm/types.rs");
+const PACK_RS: &str = include_str!("../src/wasm/pack.rs");
 const SPEC_RS: &str = include_str!("../src/rules/model/spec.rs");
 const REPORT_RS: &str = include_str!("../src/report.rs");
 
 /// The quoted strings of `export type <name> = ...;` in the TS section.
 fn ts_union(name: &str) -> Vec<String> {
     let head = format!("export type {} =", name);
-    let start = WASM_RS.find(&head).unwrap_or_else(|| panic!("src/wasm.rs: no `{}`", head)) + head.len();
+    let start = WASM_RS.find(&head).unwrap_or_else(|| panic!("src/wasm/types.rs: no `{}`", head)) + head.len();
     let body = &WASM_RS[start..start + WASM_RS[start..].find(';').expect("union ends with ;")];
     quoted(body, '"')
 }
@@ -21,7 +22,7 @@ fn ts_union(name: &str) -> Vec<String> {
 /// The members of one inline union in the TS section, found after `anchor`
 /// (e.g. `field: "operational"; tag?:`), up to the end of the line.
 fn ts_inline_union(anchor: &str) -> Vec<String> {
-    let start = WASM_RS.find(anchor).unwrap_or_else(|| panic!("src/wasm.rs: no `{}`", anchor)) + anchor.len();
+    let start = WASM_RS.find(anchor).unwrap_or_else(|| panic!("src/wasm/types.rs: no `{}`", anchor)) + anchor.len();
     let line = WASM_RS[start..].lines().next().unwrap();
     quoted(line, '"')
 }
@@ -67,9 +68,9 @@ fn taxonomy_ids(field: &str) -> Vec<String> {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn tag_id_unions_equal_the_taxonomy() {
-    assert_eq!(ts_union("AttackTypeId"), taxonomy_ids("attackTypes"), "AttackTypeId in src/wasm.rs");
-    assert_eq!(ts_union("DataCategoryId"), taxonomy_ids("dataCategories"), "DataCategoryId in src/wasm.rs");
-    assert_eq!(ts_union("AuthorityId"), taxonomy_ids("reportedTo"), "AuthorityId in src/wasm.rs");
+    assert_eq!(ts_union("AttackTypeId"), taxonomy_ids("attackTypes"), "AttackTypeId in src/wasm/types.rs");
+    assert_eq!(ts_union("DataCategoryId"), taxonomy_ids("dataCategories"), "DataCategoryId in src/wasm/types.rs");
+    assert_eq!(ts_union("AuthorityId"), taxonomy_ids("reportedTo"), "AuthorityId in src/wasm/types.rs");
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -138,7 +139,7 @@ fn rule_unions_equal_the_rule_model() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn custom_rule_keys_equal_the_spec_structs() {
-    let keys = |name: &str| rust_list(WASM_RS, "src/wasm.rs", name);
+    let keys = |name: &str| rust_list(PACK_RS, "src/wasm/pack.rs", name);
     assert_eq!(keys("RULE_KEYS"), struct_fields(SPEC_RS, "RuleSpec"), "RULE_KEYS vs RuleSpec");
     assert_eq!(keys("CUE_KEYS"), struct_fields(SPEC_RS, "CueSpec"), "CUE_KEYS vs CueSpec");
     assert_eq!(keys("LABEL_KEYS"), struct_fields(SPEC_RS, "LabelSpec"), "LABEL_KEYS vs LabelSpec");

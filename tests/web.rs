@@ -1,4 +1,4 @@
-//! The JS binding (`src/wasm.rs`) tested inside WebAssembly, in Node and in
+//! The JS binding (`src/wasm/`) tested inside WebAssembly, in Node and in
 //! headless Chromium (the same file; see `make test-wasm`):
 //!
 //!   wasm-pack test --mode no-install --node -- --test web

@@ -69,7 +69,7 @@ test('a count beyond 2^53 - 1 is stated as such, the same on both fronts', () =>
   const r = classify(text);
   assert.equal(r.affectedCount.value, null);
   assert.equal(r.affectedCount.exceedsSafeInteger, true);
-  assert.equal(text.slice(r.affectedCount.evidence[0].start, r.affectedCount.evidence[0].end), '99,999,999,999,999,999名');
+  assert.equal(text.slice(r.affectedCount.evidence[0].start, r.affectedCount.evidence[0].end), '99,999,999,999,999,999名分');
   const run = spawnSync('cargo', ['run', '--release', '-q', '--bin', 'jikenbo', '--', 'classify'], {
     cwd: REPO, input: text, encoding: 'utf8',
   });
