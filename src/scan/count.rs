@@ -21,6 +21,8 @@ pub(crate) struct CountCandidate {
     pub total: bool,
     /// A superset this incident is only part of: 「1,514件のうち」.
     pub superset: bool,
+    /// Rounded: 「約39万件」「3,000件程度」.
+    pub approx: bool,
 }
 
 struct Patterns {
@@ -98,6 +100,8 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
             let total = p.total.prog.find(before);
             let start = total.map_or(i, |(a, _)| before_start + a);
             let superset = p.superset.prog.is_match(rest) && !p.accessed.prog.is_match(before);
+            let approx = ["約", "およそ", "概ね", "おおよそ"].iter().any(|m| before.ends_with(m))
+                || ["程度", "ほど", "余り", "超", "以上"].iter().any(|m| rest.starts_with(m));
             if out.len() == MAX_FIGURES {
                 many = true;
                 break 'segments;
@@ -110,19 +114,26 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
                 person: u[2].is_some(),
                 total: total.is_some(),
                 superset,
+                approx,
             });
             i = unit_end;
         }
     }
-    // 「549名分(576件)」: a record figure in brackets right after a person
-    // figure restates it; keep the persons.
+    // 「549名分(576件)」「96件(88名分)」: a record figure and a person
+    // figure in brackets right after it restate one set; keep the persons.
+    // Not a breakdown (「12者(個人11名、法人1社)」: more figures in the
+    // brackets), nor a record total beside a person figure that is none.
     let mut drop = vec![false; out.len()];
     for k in 1..out.len() {
         let (a, b) = (&out[k - 1], &out[k]);
-        if a.person && !b.person && a.seg == b.seg {
+        if a.person != b.person && a.seg == b.seg {
             let gap = &text[a.end..b.start];
-            if gap.starts_with('(') && gap.chars().count() <= 12 {
-                drop[k] = true;
+            let closes = text[b.end..].find(')').map(|i| b.end + i);
+            let breakdown = out.get(k + 1).is_some_and(|c| c.seg == b.seg && closes.is_some_and(|x| c.start < x));
+            let (person, record) = if a.person { (a, b) } else { (b, a) };
+            let record_outranks = record.total && !person.total;
+            if gap.starts_with('(') && gap.chars().count() <= 12 && !breakdown && !record_outranks {
+                drop[if a.person { k } else { k - 1 }] = true;
             }
         }
     }
