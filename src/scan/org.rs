@@ -25,7 +25,10 @@ pub(crate) struct OrgFinding {
 
 impl Scanner {
     pub(super) fn find_org(&self, text: &str) -> OrgFinding {
-        let name = find_ranked(text);
+        let name = find_ranked(text).map(|(a, b, sure)| {
+            let (a, b) = trim_name(text, a, b);
+            (a, b, sure)
+        });
         let Some((a, b, _)) = name else { return OrgFinding::default() };
         let raw = &text[a..b];
         let trimmed = raw.trim();
@@ -51,6 +54,43 @@ impl Scanner {
             first
         })
     }
+}
+
+/// A name found on a signature or footer line, without what follows or
+/// precedes it there: a postal address (〒…), a telephone number, a
+/// copyright mark and year («© 2025 架空山町», «架空野市役所 〒100-0001 …»).
+fn trim_name(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let s = &text[a..b];
+    let mut end = s.len();
+    for mark in ['〒', '☎'] {
+        if let Some(i) = s.find(mark) {
+            end = end.min(i);
+        }
+    }
+    // 「電話:0123」「tel 03-」, not the 電話 of a company's name.
+    for word in ["電話", "tel", "fax"] {
+        for (i, _) in s.match_indices(word).filter(|&(i, _)| i > 0) {
+            let after = s[i + word.len()..].trim_start_matches([':', ' ', '.', '(']);
+            if after.starts_with(|c: char| c.is_ascii_digit()) {
+                end = end.min(i);
+            }
+        }
+    }
+    let mut start = 0;
+    let head = &s[..end];
+    for mark in ["copyright", "(c)", "©"] {
+        if let Some(rest) = head[start..].trim_start().strip_prefix(mark) {
+            // and a year after the mark
+            let rest = rest.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || c == '-');
+            start = end - rest.len();
+        }
+    }
+    let name = s[start..end].trim();
+    if name.is_empty() {
+        return (a, b);
+    }
+    let lead = s[start..end].len() - s[start..end].trim_start().len();
+    (a + start + lead, a + start + lead + name.len())
 }
 
 struct Patterns {
@@ -153,5 +193,18 @@ mod tests {
         assert_eq!(name("令和7年、架空市立みどり台総合病院(以下「当院」)のサーバーが"), Some("架空市立みどり台総合病院"));
         assert_eq!(name("【事件簿#1】大阪中央医療センター情報セキュリティ報告書について"), Some("大阪中央医療センター"));
         assert_eq!(name("【事件簿#1】株式会社ギンナン不正アクセスに関するお知らせ"), Some("株式会社ギンナン"));
+    }
+
+    #[test]
+    fn signature_furniture_is_trimmed() {
+        let trimmed = |raw: &str| {
+            let t = crate::text::Normalized::new(raw).text;
+            let (a, b) = find(&t).unwrap();
+            let (a, b) = trim_name(t, a, b);
+            t[a..b].to_string()
+        };
+        assert_eq!(trimmed("本文です。\n架空野市役所 〒100-0001 架空野市中央1-1"), "架空野市役所");
+        assert_eq!(trimmed("本文です。\n© 2025 架空山町"), "架空山町");
+        assert_eq!(trimmed("本文です。\n株式会社テル電話サービス"), "株式会社テル電話サービス");
     }
 }
