@@ -150,6 +150,10 @@ fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
         if t.chars().count() > 48 || t.contains("各位") || t.contains("代表") || t.ends_with('。') {
             return None;
         }
+        // A footer's address or opening-hours line is no name.
+        if t.starts_with('〒') || t.starts_with("住所") || t.contains("開庁") || t.contains("受付時間") || t.contains("copyright") {
+            return None;
+        }
         let c = p.line.prog.captures(t)?;
         let lead = l.len() - l.trim_start().len();
         Some((off + lead + c[2]?, off + lead + c[3]?, true))
