@@ -119,6 +119,9 @@ enum Kind {
     Addressee,
     /// A short line naming an organisation or its officer.
     Org,
+    /// Page furniture: a breadcrumb, a skip link, a page id or update
+    /// date, a copyright line (`text::is_furniture`).
+    Furniture,
     Other,
 }
 
@@ -134,7 +137,7 @@ struct Line<'a> {
 
 impl Line<'_> {
     fn is_header(&self) -> bool {
-        matches!(self.kind, Kind::Date | Kind::Addressee | Kind::Org)
+        matches!(self.kind, Kind::Date | Kind::Addressee | Kind::Org | Kind::Furniture)
     }
     /// Running text: a sentence, or a line too long to be a heading.
     fn is_body(&self) -> bool {
@@ -178,6 +181,9 @@ fn kind_of(t: &str) -> Kind {
     }
     if casebook_prefix(t).is_some() {
         return Kind::Casebook;
+    }
+    if crate::text::is_furniture(t) {
+        return Kind::Furniture;
     }
     let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     if squeezed == "以上" {
@@ -586,14 +592,14 @@ fn notice_start(ls: &[Line], i: usize, relaxed: bool) -> Option<(usize, usize)> 
         // after 以上: a header block standing apart from the title goes with
         // it only if it holds a date or 各位 (a lone name is the signature)
         let first_block = ls[i..j].iter().take_while(|l| l.kind != Kind::Blank);
-        if !first_block.clone().any(|l| matches!(l.kind, Kind::Date | Kind::Addressee)) {
+        if !first_block.clone().any(|l| matches!(l.kind, Kind::Date | Kind::Addressee | Kind::Furniture)) {
             return None;
         }
     }
     if j > i && !relaxed {
         // header lines then a title: the title must stand right after them
         // or after one blank line, and the header must hold a date or 各位.
-        if !ls[i..j].iter().any(|l| matches!(l.kind, Kind::Date | Kind::Addressee)) {
+        if !ls[i..j].iter().any(|l| matches!(l.kind, Kind::Date | Kind::Addressee | Kind::Furniture)) {
             return None;
         }
     }

@@ -3,7 +3,7 @@
 //! otherwise the body's self-references do («本市», «市民の皆様» against «当社»).
 
 use super::Quote;
-use crate::report::Organization;
+use crate::report::{Evidence, Organization};
 use crate::rules::Field;
 use crate::scan::{Hit, Scan};
 
@@ -17,8 +17,8 @@ pub(super) fn organization(scan: &Scan) -> Organization {
     let mut evidence = Vec::new();
     let mut name = None;
     if let Some((a, b, _)) = found.name {
-        let q = scan.quote(a, b, "organization/name");
-        name = Some(q.text.trim().to_string());
+        let q = name_quote(scan.quote(a, b, "organization/name"));
+        name = Some(q.text.clone());
         evidence.push(q);
     }
     // The organisation cues found in the text (not the `#name` cues, which
@@ -47,4 +47,113 @@ pub(super) fn organization(scan: &Scan) -> Organization {
         false
     };
     Organization { name, public_body, evidence }
+}
+
+/// The name as a signature or footer line writes it, without what stands
+/// beside it there: a postal address (〒…), a telephone number, a copyright
+/// mark and year, a date, an officer and their name («みやき町長 末安 伸之»
+/// → «みやき町», «株式会社x 代表取締役 …» → «株式会社x»; but 病院長 is no
+/// 院長). Works on the caller's text, keeping the quote's offsets exact.
+fn name_quote(q: Evidence) -> Evidence {
+    let s = q.text.as_str();
+    let space = |c: char| c.is_whitespace();
+    let mut end = s.len();
+    for mark in ['〒', '☎'] {
+        if let Some(i) = s.find(mark) {
+            end = end.min(i);
+        }
+    }
+    // 「電話:0123」「TEL 03-」, not the 電話 of a company's name.
+    let lower = s.to_lowercase();
+    for word in ["電話", "tel", "fax", "ｔｅｌ"] {
+        if lower.len() != s.len() {
+            break; // lower-casing moved the offsets: leave the name as found
+        }
+        for (i, _) in lower.match_indices(word).filter(|&(i, _)| i > 0) {
+            let after = s[i + word.len()..].trim_start_matches([':', '：', ' ', '　', '.', '(', '（']);
+            if after.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+                end = end.min(i);
+            }
+        }
+    }
+    // An officer's title starts a word of its own.
+    for title in ["代表取締役", "取締役", "代表理事", "理事長", "社長", "会長", "院長", "学長", "校長", "所長", "頭取"] {
+        for (i, _) in s[..end].match_indices(title) {
+            if i > 0 && s[..i].ends_with(space) {
+                end = end.min(i);
+            }
+        }
+    }
+    // «横手市長 髙橋 大»: the head of the body the name is.
+    let first = s[..end].trim_start();
+    let first_word_end = s.len() - first.len() + first.find(space).unwrap_or(first.len());
+    for (title, keep) in [("市長", "市"), ("町長", "町"), ("村長", "村"), ("区長", "区"), ("県知事", "県"), ("都知事", "都"), ("府知事", "府"), ("道知事", "道")] {
+        let word = &s[..first_word_end.min(end)];
+        if word.ends_with(title) && word.trim_start().len() > title.len() {
+            end = word.len() - title.len() + keep.len();
+            break;
+        }
+    }
+    let mut start = 0;
+    // A copyright mark and year, or a date, before the name.
+    loop {
+        let rest = s[start..end].trim_start();
+        let skip = s[start..end].len() - rest.len();
+        let lower_rest = rest.to_lowercase();
+        let marked = ["copyright", "(c)", "©", "（c）"].iter().find(|m| lower_rest.starts_with(*m) && lower_rest.len() == rest.len());
+        if let Some(m) = marked {
+            start += skip + m.len();
+            continue;
+        }
+        let word = rest.split(space).next().unwrap_or("");
+        let datey = !word.is_empty()
+            && word.len() < rest.len()
+            && word.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "/.-／年月日令和平成元".contains(c))
+            && word.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        if datey {
+            start += skip + word.len();
+            continue;
+        }
+        break;
+    }
+    let kept = s[start..end].trim_matches(space);
+    if kept.is_empty() {
+        return q;
+    }
+    let lead = s[start..].len() - s[start..].trim_start_matches(space).len();
+    let a = start + lead;
+    let units = |t: &str| t.encode_utf16().count() as u32;
+    Evidence {
+        start: q.start + units(&s[..a]),
+        end: q.start + units(&s[..a + kept.len()]),
+        rule: q.rule,
+        text: kept.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trimmed(s: &str) -> (String, u32, u32) {
+        let q = name_quote(Evidence { start: 10, end: 10 + s.encode_utf16().count() as u32, rule: "organization/name".into(), text: s.into() });
+        (q.text, q.start, q.end)
+    }
+
+    #[test]
+    fn a_name_without_what_stands_beside_it() {
+        assert_eq!(trimmed("架空野市役所　〒100-0001 架空野市中央1-1").0, "架空野市役所");
+        assert_eq!(trimmed("© 2025 架空山町"), ("架空山町".into(), 17, 21));
+        assert_eq!(trimmed("Copyright © 架空村").0, "架空村");
+        assert_eq!(trimmed("2024/9/12 架空県").0, "架空県");
+        assert_eq!(trimmed("横手市長　髙橋 大").0, "横手市");
+        assert_eq!(trimmed("架空県知事 山田 花子").0, "架空県");
+        assert_eq!(trimmed("株式会社カクウ 代表取締役 鈴木 一郎").0, "株式会社カクウ");
+        assert_eq!(trimmed("架空村役場 電話：0123-45-6789").0, "架空村役場");
+        assert_eq!(trimmed("気仙沼市立病院 院長 大友 浩志").0, "気仙沼市立病院");
+        // near misses: words that only look like what is cut
+        assert_eq!(trimmed("株式会社テル電話サービス").0, "株式会社テル電話サービス");
+        assert_eq!(trimmed("架空市立病院長寿センター").0, "架空市立病院長寿センター");
+        assert_eq!(trimmed("市長"), ("市長".into(), 10, 12));
+    }
 }

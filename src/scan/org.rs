@@ -25,10 +25,7 @@ pub(crate) struct OrgFinding {
 
 impl Scanner {
     pub(super) fn find_org(&self, text: &str) -> OrgFinding {
-        let name = find_ranked(text).map(|(a, b, sure)| {
-            let (a, b) = trim_name(text, a, b);
-            (a, b, sure)
-        });
+        let name = find_ranked(text);
         let Some((a, b, _)) = name else { return OrgFinding::default() };
         let raw = &text[a..b];
         let trimmed = raw.trim();
@@ -56,41 +53,17 @@ impl Scanner {
     }
 }
 
-/// A name found on a signature or footer line, without what follows or
-/// precedes it there: a postal address (〒…), a telephone number, a
-/// copyright mark and year («© 2025 架空山町», «架空野市役所 〒100-0001 …»).
-fn trim_name(text: &str, a: usize, b: usize) -> (usize, usize) {
-    let s = &text[a..b];
-    let mut end = s.len();
-    for mark in ['〒', '☎'] {
-        if let Some(i) = s.find(mark) {
-            end = end.min(i);
-        }
-    }
-    // 「電話:0123」「tel 03-」, not the 電話 of a company's name.
-    for word in ["電話", "tel", "fax"] {
-        for (i, _) in s.match_indices(word).filter(|&(i, _)| i > 0) {
-            let after = s[i + word.len()..].trim_start_matches([':', ' ', '.', '(']);
-            if after.starts_with(|c: char| c.is_ascii_digit()) {
-                end = end.min(i);
-            }
-        }
-    }
-    let mut start = 0;
-    let head = &s[..end];
-    for mark in ["copyright", "(c)", "©"] {
-        if let Some(rest) = head[start..].trim_start().strip_prefix(mark) {
-            // and a year after the mark
-            let rest = rest.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || c == '-');
-            start = end - rest.len();
-        }
-    }
-    let name = s[start..end].trim();
-    if name.is_empty() {
-        return (a, b);
-    }
-    let lead = s[start..end].len() - s[start..end].trim_start().len();
-    (a + start + lead, a + start + lead + name.len())
+/// Words of titles, headings and sentences, never of a name.
+const NOT_NAME: &[&str] = &[
+    "について", "に関する", "に係る", "お知らせ", "お詫び", "おわび", "お願い", "ご報告", "報告書", "の対応", "の件", "こと", "事案", "事象",
+    "発生", "ホームページ", "ウェブサイト", "している", "された", "された", "ました", "です", "への", "皆様", "窓口",
+];
+const HEADING_MARKS: &[char] = &['■', '□', '◆', '◇', '●', '○', '・', '※', '◎', '▼', '▽', '★', '☆', '-', '(', '【'];
+
+/// «3 県が…», «4.市民…», «(2)…»: a numbered section heading.
+fn section_number(t: &str) -> bool {
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < t.len() && rest.starts_with([' ', '.', '、', ')', ':'])
 }
 
 struct Patterns {
@@ -150,8 +123,14 @@ fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
         if t.chars().count() > 48 || t.contains("各位") || t.contains("代表") || t.ends_with('。') {
             return None;
         }
-        // A footer's address or opening-hours line is no name.
+        // A footer's address or opening-hours line is no name; nor is a
+        // title, a section heading or a sentence fragment that happens to
+        // hold an organisation word («市ホームページが閲覧できなかった件に
+        // ついて», «■教育委員会の対応», «3 県が行っている対応»).
         if t.starts_with('〒') || t.starts_with("住所") || t.contains("開庁") || t.contains("受付時間") || t.contains("copyright") {
+            return None;
+        }
+        if NOT_NAME.iter().any(|w| t.contains(w)) || t.starts_with(HEADING_MARKS) || section_number(t) {
             return None;
         }
         let c = p.line.prog.captures(t)?;
@@ -199,16 +178,4 @@ mod tests {
         assert_eq!(name("【事件簿#1】株式会社ギンナン不正アクセスに関するお知らせ"), Some("株式会社ギンナン"));
     }
 
-    #[test]
-    fn signature_furniture_is_trimmed() {
-        let trimmed = |raw: &str| {
-            let t = crate::text::Normalized::new(raw).text;
-            let (a, b) = find(&t).unwrap();
-            let (a, b) = trim_name(t, a, b);
-            t[a..b].to_string()
-        };
-        assert_eq!(trimmed("本文です。\n架空野市役所 〒100-0001 架空野市中央1-1"), "架空野市役所");
-        assert_eq!(trimmed("本文です。\n© 2025 架空山町"), "架空山町");
-        assert_eq!(trimmed("本文です。\n株式会社テル電話サービス"), "株式会社テル電話サービス");
-    }
 }

@@ -20,6 +20,7 @@
 
 mod fold;
 mod fold_tables;
+mod furniture;
 mod normalize;
 mod numbers;
 mod original;
@@ -29,6 +30,7 @@ mod tests;
 
 pub use normalize::Normalized;
 pub use numbers::parse_number;
+pub(crate) use furniture::is_furniture;
 pub(crate) use original::Original;
 pub(crate) use segment::{Segment, Shape};
 

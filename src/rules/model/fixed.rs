@@ -15,7 +15,9 @@ pub fn org() -> [String; 7] {
         // organisation word, else up to the first particle.
         r"^【[^】\n]{0,40}】\s*((?:株式会社|有限会社|合同会社)[ァ-ヶー・a-z0-9&.]+)".into(),
         format!(r"^【[^】\n]{{0,40}}】\s*([^\s【】「」、。]{{0,30}}?{w})", w = ORG_WORD),
-        r"^【[^】\n]{0,40}】\s*([^\s【】「」、]{2,40}?)(?:\s|への|の|における|が|は|、|$)".into(),
+        // Only a casebook heading («【…事件簿#…】») is followed by the name
+        // itself; after 【お知らせ】 or 【重要】 comes the title.
+        r"^【[^】\n#]{0,40}#[^】\n]{0,20}】\s*([^\s【】「」、]{2,40}?)(?:\s|への|の|における|が|は|、|$)".into(),
         // A whole line that is a name, optionally followed by a department or a bracketed alias.
         format!(
             r"^(?:(?:問い?合わせ先|問合せ先|発表者?|作成)[::\s]*)?([^\s::、。「」『』]{{0,30}}{w}(?:[^\s::、。「」]{{0,20}})?(?:[\s ]+[^\s::、。「」]{{1,20}})?(?:\([^)\n]{{1,30}}\))?)$",
