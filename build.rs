@@ -237,7 +237,7 @@ fn write_compiled(specs: &[(String, RuleSpec)]) {
             patterns.extend(c.not_near.clone());
         }
     }
-    for id in [ScopeId::Negation, ScopeId::AntiNegation, ScopeId::ClauseBreak] {
+    for id in [ScopeId::Negation, ScopeId::AntiNegation, ScopeId::ClauseBreak, ScopeId::Undecided] {
         let parts = specs
             .iter()
             .filter(|(_, r)| r.field_kind() == Some(Field::Scope) && r.tag() == id.as_str())

@@ -19,6 +19,7 @@ pub(super) fn leak_status(scan: &Scan, kept: &[Kept], attack: &[Tag]) -> LeakSta
         let cue = &scan.rules.cues[k.hit.cue];
         let e = scan.quote_hit(&k.hit);
         match (scan.rules.rules[cue.rule].tag.as_str(), k.negated) {
+            ("confirmed" | "possible", false) if k.undecided => unknown.push(e),
             ("confirmed" | "possible", true) => none.push(e),
             ("confirmed", false) if cue.weight >= 0.5 => strong.push(e),
             ("confirmed", false) => weak.push(e),

@@ -15,6 +15,8 @@ pub(crate) struct Kept {
     pub hit: Hit,
     /// The clause after it denies it (only leak-status hits are kept so).
     pub negated: bool,
+    /// The clause after it asks whether (leak-status hits).
+    pub undecided: bool,
 }
 
 /// Which segment roles drop hits of which fields (unless the cue ignores
@@ -50,7 +52,7 @@ pub(crate) fn kept(scan: &Scan, in_context: &[bool]) -> Vec<Kept> {
         if negated && field != Field::Leak {
             continue;
         }
-        out.push(Kept { hit: *h, negated });
+        out.push(Kept { hit: *h, negated, undecided: scan.undecided[i] });
     }
     out
 }

@@ -1,17 +1,17 @@
 //! The clause after a hit: does it deny it (「…は含まれておりません」
 //! 「…は確認されておりません」), unless it denies the denial (「…ないとは
-//! 言い切れません」)? Read up to the next clause break, at most 40
+//! 言い切れません」)? Does it ask whether instead of stating (「…された
+//! かどうかは調査中」)? Read up to the next clause break, at most 40
 //! characters.
 
 use super::table::Scanner;
 use crate::text::Segment;
 
 impl Scanner {
-    /// Whether the clause after a hit ending at `end` denies it.
-    pub(super) fn negated(&self, text: &str, seg: &Segment, end: usize) -> bool {
-        let Some(neg) = &self.clauses.negation else { return false };
+    /// The clause after a hit ending at `end`: up to the next clause break,
+    /// at most 40 characters.
+    fn clause_tail<'t>(&self, text: &'t str, seg: &Segment, end: usize) -> &'t str {
         let from = end.min(seg.end);
-        // The clause that can deny a hit is short: look at most 40 characters ahead.
         let to = text[from..seg.end].char_indices().nth(40).map_or(seg.end, |(i, _)| from + i);
         let mut tail = &text[from..to];
         if let Some(cb) = &self.clauses.clause_break {
@@ -19,6 +19,20 @@ impl Scanner {
                 tail = &tail[..a];
             }
         }
+        tail
+    }
+
+    /// Whether the clause after a hit asks whether rather than states
+    /// («…持ち出されたかどうかは調査中»).
+    pub(super) fn undecided(&self, text: &str, seg: &Segment, end: usize) -> bool {
+        let Some(q) = &self.clauses.undecided else { return false };
+        q.prog.is_match(self.clause_tail(text, seg, end))
+    }
+
+    /// Whether the clause after a hit ending at `end` denies it.
+    pub(super) fn negated(&self, text: &str, seg: &Segment, end: usize) -> bool {
+        let Some(neg) = &self.clauses.negation else { return false };
+        let tail = self.clause_tail(text, seg, end);
         if !neg.prog.is_match(tail) {
             return false;
         }

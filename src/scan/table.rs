@@ -116,6 +116,8 @@ pub(crate) struct ClausePatterns {
     pub(super) negation: Option<Pattern>,
     pub(super) anti_negation: Option<Pattern>,
     pub(super) clause_break: Option<Pattern>,
+    /// `scope/undecided`: the clause asks whether, it does not state.
+    pub(super) undecided: Option<Pattern>,
 }
 
 /// The rule set compiled for the scan.
@@ -126,7 +128,7 @@ pub(crate) struct Scanner {
 }
 
 /// The ids of the scope rules that make the clause patterns.
-const CLAUSE_SCOPES: [ScopeId; 3] = [ScopeId::Negation, ScopeId::AntiNegation, ScopeId::ClauseBreak];
+const CLAUSE_SCOPES: [ScopeId; 4] = [ScopeId::Negation, ScopeId::AntiNegation, ScopeId::ClauseBreak, ScopeId::Undecided];
 
 /// The alternation of every cue of the scope rules `id` in `specs`; an
 /// error names `blame` (the custom rule that made it too large).
@@ -149,6 +151,7 @@ impl ClausePatterns {
             negation: alternation(specs, ScopeId::Negation, &blame(ScopeId::Negation))?,
             anti_negation: alternation(specs, ScopeId::AntiNegation, &blame(ScopeId::AntiNegation))?,
             clause_break: alternation(specs, ScopeId::ClauseBreak, &blame(ScopeId::ClauseBreak))?,
+            undecided: alternation(specs, ScopeId::Undecided, &blame(ScopeId::Undecided))?,
         })
     }
 }

@@ -83,6 +83,7 @@ vocabulary! {
         ClauseBreak = "clause_break",
         Recovered = "recovered",
         Prevention = "prevention",
+        Undecided = "undecided",
     }
 }
 
@@ -134,6 +135,7 @@ const SCOPE_NAMES: &[&str] = &[
     ScopeId::ClauseBreak.as_str(),
     ScopeId::Recovered.as_str(),
     ScopeId::Prevention.as_str(),
+    ScopeId::Undecided.as_str(),
 ];
 
 impl Filter {
