@@ -60,6 +60,26 @@ const NOT_NAME: &[&str] = &[
 ];
 const HEADING_MARKS: &[char] = &['■', '□', '◆', '◇', '●', '○', '・', '※', '◎', '▼', '▽', '★', '☆', '-', '(', '【'];
 
+/// Where the name part of a footer line ends: before a postal mark, a
+/// telephone number, a corporate registration number (法人番号).
+fn footer_cut(t: &str) -> usize {
+    let mut end = t.len();
+    for mark in ["〒", "☎", "法人番号"] {
+        if let Some(i) = t.find(mark).filter(|&i| i > 0) {
+            end = end.min(i);
+        }
+    }
+    for word in ["電話", "tel"] {
+        for (i, _) in t.match_indices(word).filter(|&(i, _)| i > 0) {
+            let after = t[i + word.len()..].trim_start_matches([':', ' ', '.', '(']);
+            if after.starts_with(|c: char| c.is_ascii_digit()) {
+                end = end.min(i);
+            }
+        }
+    }
+    end
+}
+
 /// «3 県が…», «4.市民…», «(2)…»: a numbered section heading.
 fn section_number(t: &str) -> bool {
     let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -133,7 +153,10 @@ fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
         if NOT_NAME.iter().any(|w| t.contains(w)) || t.starts_with(HEADING_MARKS) || section_number(t) {
             return None;
         }
-        let c = p.line.prog.captures(t)?;
+        // A footer line goes on after the name with the office's address,
+        // telephone or registration number: the name is what stands before.
+        let t = &t[..footer_cut(t)];
+        let c = p.line.prog.captures(t.trim_end())?;
         let lead = l.len() - l.trim_start().len();
         Some((off + lead + c[2]?, off + lead + c[3]?, true))
     };
@@ -176,6 +199,10 @@ mod tests {
         assert_eq!(name("令和7年、架空市立みどり台総合病院(以下「当院」)のサーバーが"), Some("架空市立みどり台総合病院"));
         assert_eq!(name("【事件簿#1】大阪中央医療センター情報セキュリティ報告書について"), Some("大阪中央医療センター"));
         assert_eq!(name("【事件簿#1】株式会社ギンナン不正アクセスに関するお知らせ"), Some("株式会社ギンナン"));
+        // footer lines: the name before the address, telephone, registration number
+        assert_eq!(name("本文です。\nページの先頭へ\n架空市水道局 〒999-7700 架空市上水道通り12番地"), Some("架空市水道局"));
+        assert_eq!(name("本文です。\n架空県庁 法人番号 0000000000000 〒999-8501"), Some("架空県庁"));
+        assert_eq!(name("本文です。\n架空町役場 電話 0123-45-6789"), Some("架空町役場"));
     }
 
 }
