@@ -14,7 +14,9 @@
 //           crossorigin widgeterrors screenshots
 //   CHROMIUM=/path/to/chrome node js/e2e.mjs
 //
-// Screenshots go to artifacts/ (git-ignored).
+// Screenshots go to artifacts/ (git-ignored): page-light, page-dark, page-phone-375(-notices),
+// page-notices (3 notices, one open, English), page-export-menu, widget-notices, widget-embed-demo,
+// embed-demo-page, widget-load-error.
 
 import { chromium } from 'playwright-core';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -1075,6 +1077,11 @@ GROUPS.notices = async () => {
   check(dates.length === 2 && dates.every(([t]) => t === 'date:2025-11-10') && dateText.every((t) => t === '令和7年11月10日'),
     `notices: card 2 and its full result show the first date of its own text (${dateText[0]})`, JSON.stringify(dates));
 
+  // "copy JSON" copies what the menu would save: the open notice's report, else every notice
+  await page.click('#copy');
+  const copiedOne = parseJson(await page.evaluate(() => navigator.clipboard.readText()));
+  check(copiedOne?.schema === 1 && copiedOne.organization.name === 'こもれび町', `notices: "copy JSON" with card 2 open copies its report (${copiedOne?.organization?.name})`);
+
   // one card open at a time; the keyboard works
   await page.focus('.notice-card[data-part="2"] .card-toggle');
   await page.keyboard.press('Enter');
@@ -1104,6 +1111,10 @@ GROUPS.notices = async () => {
   check(typed.n === '3' && typed.open === '2', 'notices: typing in the open notice re-classifies and keeps it open', JSON.stringify(typed));
   await page.click('.notice-card[data-part="2"] .card-toggle');
   check(await page.evaluate(() => !document.querySelector('.notice-card.open') && !document.querySelector('#mirror .in-part')), 'notices: closing the card removes the tint');
+  await page.click('#copy');
+  const copiedAll = parseJson(await page.evaluate(() => navigator.clipboard.readText()));
+  check(Array.isArray(copiedAll) && copiedAll.length === 3 && copiedAll.every((p) => p.report?.schema === 1 && Number.isInteger(p.start)),
+    'notices: "copy JSON" with no card open copies every notice ({ start, end, heading, report } each)');
 
   // one notice: today's view exactly, no list
   await page.selectOption('#sample', 'hospital');
@@ -1447,6 +1458,17 @@ GROUPS.screenshots = async () => {
     }
     await page.screenshot({ path: `${ARTIFACTS}${s.name}.png`, fullPage: true });
     check(existsSync(`${ARTIFACTS}${s.name}.png`), `screenshot ${s.name}: artifacts/${s.name}.png written`);
+    if (s.name === 'page-phone-375') {
+      // several notices, one open, and the download menu open: still no sideways scrolling
+      await page.fill('#notice', THREE);
+      await page.waitForSelector('#results[data-notices="3"]', { timeout: 5000 }).catch(() => {});
+      await page.click('.notice-card[data-part="0"] .card-toggle');
+      await page.click('#export > details > summary');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const panel = await page.evaluate(() => { const r = document.querySelector('#export .export-panel').getBoundingClientRect(); return [r.left, r.right, innerWidth]; });
+      check(overflow <= 0 && panel[0] >= 0 && panel[1] <= panel[2], `screenshot page-phone-375-notices: 3 notices, one open, the menu open: no horizontal scrolling (overflow ${overflow} px; menu ${panel.map(Math.round)})`);
+      await page.screenshot({ path: `${ARTIFACTS}page-phone-375-notices.png`, fullPage: true });
+    }
     noErrors(g, `screenshot ${s.name}`);
     await g.context.close();
   }

@@ -298,6 +298,12 @@ export const componentCss = `
 .jk .export-error code { font-family: var(--jikenbo-mono); font-size: .85em; overflow-wrap: anywhere; }
 .jk .export-status { font-size: .85em; color: var(--jikenbo-low); overflow-wrap: anywhere; }
 .jk .result-bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+/* narrow: the open menu is a panel in the flow, the full width of its row */
+@container (max-width: 599px) {
+  .jk .export-wrap:has(> .export[open]) { flex-basis: 100%; }
+  .jk .export[open] { display: block; width: 100%; }
+  .jk .export-panel { position: static; width: auto; max-width: none; margin-top: 6px; box-shadow: none; }
+}
 
 /* ---- evidence quotes ----------------------------------------------------- */
 .jk .quotes-panel {
