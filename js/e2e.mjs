@@ -1116,6 +1116,16 @@ GROUPS.notices = async () => {
   check(Array.isArray(copiedAll) && copiedAll.length === 3 && copiedAll.every((p) => p.report?.schema === 1 && Number.isInteger(p.start)),
     'notices: "copy JSON" with no card open copies every notice ({ start, end, heading, report } each)');
 
+  // another paste: the card open before does not stay open on another notice
+  await page.click('.notice-card[data-part="2"] .card-toggle');
+  const [n1, n2, n3] = THREE_PARTS.map((p) => THREE.slice(p.start, p.end));
+  const swapped = `${[n3, n2, n1].join('\n\n')}\n`;
+  await page.fill('#notice', swapped);
+  await page.waitForFunction((n) => document.getElementById('results').dataset.chars === String(n), swapped.length, { timeout: 5000 }).catch(() => {});
+  const sw = await cardsOf(page);
+  check(sw.length === 3 && sw[0].org === THREE_ORGS[2] && sw.every((c) => c.expanded === 'false'),
+    'notices: a new paste with another notice in the open card\'s place opens none', JSON.stringify(sw.map((c) => [c.org, c.expanded])));
+
   // one notice: today's view exactly, no list
   await page.selectOption('#sample', 'hospital');
   await page.waitForSelector('#results[data-notices="1"]', { timeout: 5000 }).catch(() => {});

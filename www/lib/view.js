@@ -185,11 +185,13 @@ export class NoticeView {
     this.busy(false);
     this.lastMs = out.ms;
     this.failed = false;
+    const before = this.expanded != null ? this.parts[this.expanded] : null;
     this.parts = prepareParts(out.parts ?? [{ start: 0, end: text.length, heading: null, report: out.report }], text);
     this.report = this.parts[0].report;
     this.reportText = text;
-    // the notice open in the list stays open while its text is edited
-    if (this.parts.length < 2 || this.expanded == null || this.expanded >= this.parts.length) this.expanded = null;
+    // the notice open in the list stays open while its text is edited (same start, same heading)
+    const now = before && this.parts.length > 1 ? this.parts[this.expanded] : null;
+    if (!now || now.start !== before.start || now.heading !== before.heading) this.expanded = null;
     this.render();
     this.setStatus(S.classified(this.lastMs < 1 ? '<1' : Math.round(this.lastMs)));
     this.onResult?.(this.report, text, this.parts);
