@@ -10,10 +10,13 @@
 //
 //   node js/e2e.mjs            (make test-browser)
 //   node js/e2e.mjs --only widget,offline   run some groups
-//   groups: page hostile loaderrors offline widget offlineReload evidence crossorigin widgeterrors screenshots
+//   groups: page hostile loaderrors offline widget offlineReload evidence notices exports widgetnotices
+//           crossorigin widgeterrors screenshots
 //   CHROMIUM=/path/to/chrome node js/e2e.mjs
 //
-// Screenshots go to artifacts/ (git-ignored).
+// Screenshots go to artifacts/ (git-ignored): page-light, page-dark, page-phone-375(-notices),
+// page-notices (3 notices, one open, English), page-export-menu, widget-notices, widget-embed-demo,
+// embed-demo-page, widget-load-error.
 
 import { chromium } from 'playwright-core';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticServer } from '../scripts/serve.mjs';
 import { SAMPLES } from '../www/lib/samples.js';
-import { classify as classifyInNode } from '../www/pkg/node.js';
+import { classify as classifyInNode, classifyAll as classifyAllInNode, toVeris, toStix, toMisp } from '../www/pkg/node.js';
 
 const ROOT = fileURLToPath(new URL('../www/', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -174,6 +177,286 @@ function noErrors(g, label) {
   check(g.errors.length === 0, `${label}: no console error or page error`, g.errors.join('\n'));
 }
 
+// ---- several notices in one text --------------------------------------------------
+// Written for these tests: three invented notices (organisations, places and
+// figures made up) under casebook headings. No corpus text.
+const THREE = [
+  '【セキュリティ事件簿#901】星空運輸株式会社 ランサムウェア感染のお知らせ',
+  '2025年11月4日',
+  '星空運輸株式会社',
+  '',
+  '当社の配送管理サーバーがランサムウェアに感染し、配送システムが停止いたしました。お客様の氏名、住所、電話番号 約4,500件が暗号化され、外部に流出した可能性がございます。警察および個人情報保護委員会へ報告いたしました。',
+  '',
+  '【セキュリティ事件簿#902】こもれび町 住民票の写しの誤送付について',
+  '令和7年11月10日',
+  'こもれび町役場 住民課',
+  '',
+  '住民課において、住民票の写しを別の方の住所へ誤って郵送いたしました。記載されていた情報は、氏名、住所、生年月日です。対象は1名で、書類は回収済みです。',
+  '',
+  '【セキュリティ事件簿#903】私立みなと高等学校 メール誤送信のお詫び',
+  '2025年12月1日',
+  '私立みなと高等学校',
+  '',
+  '本校の職員が保護者あてのメールを送信する際、宛先をBCCではなくTOに設定したため、保護者320名のメールアドレスが他の受信者に表示されました。',
+  '',
+].join('\n');
+const THREE_ORGS = ['星空運輸株式会社', 'こもれび町', '私立みなと高等学校'];
+const THREE_DATES = ['date:2025-11-04', 'date:2025-11-10', 'date:2025-12-01'];
+const THREE_ATTACKS = [['ransomware'], ['misdelivery'], ['misdelivery']];
+const THREE_PARTS = classifyAllInNode(THREE);
+const CSV_HEADER = 'id,organization,date,attack_types,data_categories,leak_status,affected_count,severity,ppc_report_required,ppc_reasons,public_body,reported_to';
+
+/** Records the type of every Blob made into an object URL (the downloads' MIME types). */
+const recordBlobs = () => {
+  window.__blobs = [];
+  const make = URL.createObjectURL;
+  URL.createObjectURL = function createObjectURL(b) {
+    const url = make.call(URL, b);
+    window.__blobs.push({ url, type: b?.type ?? null });
+    return url;
+  };
+};
+
+/** Click `selector`; the download it starts: name, URL, bytes, text and the Blob's type. */
+async function downloadOf(page, selector) {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click(selector)]);
+  const bytes = readFileSync(await d.path());
+  const url = d.url();
+  const type = await page.evaluate((u) => window.__blobs?.find((b) => b.url === u)?.type ?? null, url);
+  return { name: d.suggestedFilename(), url, bytes, text: bytes.toString('utf8'), type };
+}
+
+/** The cards of the notice list (in the page, or in widget `host`'s shadow root). */
+const cardsOf = (page, host = null) => page.evaluate((host) => {
+  const root = host ? document.querySelector(host).shadowRoot : document;
+  return [...root.querySelectorAll('.results .notice-card')].map((c) => ({
+    part: Number(c.dataset.part), start: Number(c.dataset.start), end: Number(c.dataset.end),
+    org: c.querySelector('.card-facts [data-tag="organization:name"] .tag-label')?.textContent ?? null,
+    attacks: [...c.querySelectorAll('.card-facts [data-tag^="attackTypes:"]')].map((e) => e.dataset.tag.slice('attackTypes:'.length)),
+    severity: c.querySelector('.card-facts [data-tag^="severity:"]')?.dataset.tag ?? null,
+    date: c.querySelector('.card-facts [data-tag^="date:"]')?.dataset.tag ?? null,
+    spans: [...c.querySelectorAll('.card-facts [data-evidence]')].flatMap((e) => (e.dataset.evidence ? e.dataset.evidence.split(' ') : []))
+      .map((p) => p.split('-').map(Number)),
+    expanded: c.querySelector('.card-toggle').getAttribute('aria-expanded'),
+    detailShown: !c.querySelector('.card-detail').hidden && c.querySelector('.card-detail').getBoundingClientRect().height > 0,
+    detailTags: c.querySelectorAll('.card-detail [data-tag]').length,
+  }));
+}, host);
+
+/**
+ * The notice list of THREE: three cards, in text order, with their
+ * organisations, dates, attack types and severities, each card's spans in
+ * its own part (the spans classifyAll gives).
+ */
+async function checkThreeCards(page, label, host = null) {
+  const cards = await cardsOf(page, host);
+  check(cards.length === 3 && JSON.stringify(cards.map((c) => c.org)) === JSON.stringify(THREE_ORGS),
+    `${label}: a paste of 3 notices under 【…#…】 headings shows 3 cards with their organisations (${cards.map((c) => c.org).join(', ')})`, JSON.stringify(cards));
+  check(cards.length === 3 && cards.every((c, i) => c.start === THREE_PARTS[i].start && c.end === THREE_PARTS[i].end
+    && JSON.stringify(c.attacks) === JSON.stringify(THREE_ATTACKS[i]) && c.date === THREE_DATES[i]
+    && c.severity === `severity:${THREE_PARTS[i].report.severity.level}`),
+    `${label}: each card has its notice's span, date, attack types and severity (${cards.map((c) => `${c.date?.slice(5)} ${c.attacks} ${c.severity?.slice(9)}`).join('; ')})`, JSON.stringify(cards));
+  const outside = cards.flatMap((c) => c.spans.filter(([s, e]) => !(s >= c.start && e <= c.end)).map(([s, e]) => `card ${c.part}: ${s}-${e}`));
+  check(cards.length === 3 && cards.every((c) => c.spans.length > 0) && outside.length === 0,
+    `${label}: every span a card cites lies inside its own notice`, outside.join('\n'));
+  return cards;
+}
+
+/**
+ * Focus every tag of card `i` (its facts and, when open, its full result):
+ * the field highlights exactly text.slice(start, end) of each span, every
+ * highlight lies inside the card's notice, and so do the quotes' context;
+ * with the card open, the faint underlines and the tint are its notice's only.
+ */
+async function checkPartHighlights(page, label, i, host = null) {
+  const handles = await page.$$(`${host ? `${host} ` : ''}.notice-card[data-part="${i}"] [data-tag][data-evidence]:not([data-evidence=""])`);
+  const bad = [];
+  let spans = 0;
+  let detail = 0;
+  for (const hd of handles) {
+    await hd.focus();
+    const res = await hd.evaluate((tag) => {
+      const root = tag.getRootNode();
+      const ta = root.querySelector('textarea.notice');
+      const mirror = root.querySelector('.mirror');
+      const card = tag.closest('.notice-card');
+      const [ps, pe] = [Number(card.dataset.start), Number(card.dataset.end)];
+      const open = card.querySelector('.card-toggle').getAttribute('aria-expanded') === 'true';
+      const text = ta.value;
+      const marks = [...mirror.querySelectorAll('mark')].map((m) => ({ s: +m.dataset.start, e: +m.dataset.end, t: m.textContent }));
+      const out = [];
+      for (const pair of tag.dataset.evidence.split(' ')) {
+        const [s, e] = pair.split('-').map(Number);
+        const inside = marks.filter((m) => m.s >= s && m.e <= e).sort((a, b) => a.s - b.s);
+        const ok = inside.length > 0 && inside[0].s === s && inside.at(-1).e === e && inside.map((m) => m.t).join('') === text.slice(s, e);
+        out.push({ s, e, ok });
+      }
+      const strayMarks = marks.filter((m) => m.s < ps || m.e > pe).map((m) => `${m.s}-${m.e}`);
+      const faint = [...mirror.querySelectorAll('.ev')].map((m) => [+m.dataset.start, +m.dataset.end]);
+      const strayFaint = open ? faint.filter(([s, e]) => s < ps || e > pe).map(([s, e]) => `${s}-${e}`) : [];
+      const tint = [...mirror.querySelectorAll('.in-part')].map((m) => [+m.dataset.start, +m.dataset.end]);
+      const tintOk = !open || (tint.length > 0 && Math.min(...tint.map((t) => t[0])) === ps && Math.max(...tint.map((t) => t[1])) === pe);
+      const part = text.slice(ps, pe).replace(/\s+/g, ' ');
+      const quotes = [...root.querySelectorAll('.quotes-panel .quote')].map((q) => q.textContent.replace(/…/g, ''));
+      const strayQuotes = quotes.filter((q) => !part.includes(q));
+      return { tag: tag.dataset.tag, inDetail: !!tag.closest('.card-detail'), out, strayMarks, strayFaint, tintOk, strayQuotes, quotes: quotes.length };
+    });
+    spans += res.out.length;
+    if (res.inDetail) detail++;
+    for (const o of res.out) if (!o.ok) bad.push(`${res.tag} ${o.s}-${o.e}: highlight is not text.slice()`);
+    if (res.strayMarks.length) bad.push(`${res.tag}: highlights outside the notice: ${res.strayMarks}`);
+    if (res.strayFaint.length) bad.push(`${res.tag}: underlines outside the open notice: ${res.strayFaint}`);
+    if (!res.tintOk) bad.push(`${res.tag}: the tint is not the open notice's span`);
+    if (res.strayQuotes.length || !res.quotes) bad.push(`${res.tag}: quotes (${res.quotes}) with context from outside the notice: ${res.strayQuotes.join(' | ')}`);
+  }
+  check(handles.length > 0 && bad.length === 0,
+    `${label}: focusing each of the ${handles.length} tags of card ${i + 1} (${detail} in its full result) highlights its ${spans} spans, all inside its notice`, bad.join('\n'));
+  return detail;
+}
+
+/** The download menu's choice of notices (page or widget `host`). */
+const menuState = (page, host = null) => page.evaluate((host) => {
+  const root = host ? document.querySelector(host).shadowRoot : document;
+  const m = root.querySelector('details.export');
+  const [one, all] = [...m.querySelectorAll('.export-scope input')];
+  return {
+    open: m.open,
+    scopeShown: !m.querySelector('.export-scope').hidden,
+    one: { checked: one.checked, disabled: one.disabled, label: one.parentElement.textContent.trim() },
+    all: { checked: all.checked, label: all.parentElement.textContent.trim() },
+    noteAll: !m.querySelector('.export-note-all').hidden ? m.querySelector('.export-note-all').textContent : null,
+    formats: [...m.querySelectorAll('[data-format]')].map((b) => b.textContent),
+  };
+}, host);
+
+const EXT = { report: 'report.json', veris: 'veris.json', stix: 'stix.json', misp: 'misp.json', csv: 'csv' };
+const MIME = { report: 'application/json', veris: 'application/json', stix: 'application/stix+json;version=2.1', misp: 'application/json', csv: 'text/csv;charset=utf-8' };
+const parseJson = (t) => { try { return JSON.parse(t); } catch { return undefined; } };
+const csvRows = (t) => t.replace(/^\ufeff/, '').split('\r\n').filter(Boolean).map((l) => l.split(','));
+
+// Chromium starts at most 10 downloads a second from one page (it drops the
+// rest): no page below is asked for more than 10 downloads in all.
+const menuOf = (page, host) => {
+  const sel = (x) => `${host ? `${host} ` : ''}${x}`;
+  const openMenu = async () => { if (!(await menuState(page, host)).open) await page.click(sel('details.export > summary')); };
+  return { sel, openMenu };
+};
+
+/**
+ * Download every format of all notices from the menu (page, or widget
+ * `host`) with THREE in the field and no card open, then the CSV for
+ * Excel; then an export error, shown in both languages (7 downloads).
+ */
+async function checkDownloadsAll(page, label, host = null) {
+  const { sel, openMenu } = menuOf(page, host);
+  await openMenu();
+  let st = await menuState(page, host);
+  check(st.scopeShown && st.all.checked && st.one.disabled && /3/.test(st.all.label) && !!st.noteAll && st.formats.length === 5,
+    `${label}: with nothing open the menu offers all notices (${st.all.label}); the open-notice choice waits for a card; the note says what "all" gives`, JSON.stringify(st));
+
+  // ---- all notices
+  const all = {};
+  for (const f of ['report', 'veris', 'stix', 'misp', 'csv']) {
+    await openMenu();
+    all[f] = await downloadOf(page, sel(`details.export [data-format="${f}"]`));
+  }
+  const allName = (f) => `jikenbo-3-notices-2025-11-04_2025-12-01.${EXT[f]}`;
+  const names = Object.entries(all).filter(([f, d]) => d.name !== allName(f) || d.type !== MIME[f] || !d.url.startsWith('blob:'));
+  check(names.length === 0, `${label}: every "all notices" download is made in the page (blob:) with its name and MIME type (${all.veris.name}, ${all.stix.type})`,
+    names.map(([f, d]) => `${f}: ${d.name} ${d.type} ${d.url}`).join('\n'));
+  const rep = parseJson(all.report.text);
+  check(Array.isArray(rep) && rep.length === 3 && rep.every((p, i) => p.start === THREE_PARTS[i].start && p.report.schema === 1
+    && p.report.organization.name === THREE_ORGS[i] && p.report.attackTypes.every((t) => t.evidence.every((e) => THREE.slice(e.start, e.end) === e.text))),
+    `${label}: report JSON of all notices: an array of 3 { start, end, heading, report }, offsets into the pasted text`, all.report.text.slice(0, 300));
+  const veris = parseJson(all.veris.text);
+  check(Array.isArray(veris) && veris.length === 3 && veris.every((v, i) => v.schema_version === '1.4.1' && v.victim?.victim_id === THREE_ORGS[i]),
+    `${label}: VERIS of all notices: an array of 3 incidents, schema_version "1.4.1", one victim each`, all.veris.text.slice(0, 300));
+  const stix = parseJson(all.stix.text);
+  check(Array.isArray(stix) && stix.length === 3 && stix.every((b) => b.type === 'bundle' && b.objects.some((o) => o.type === 'incident')) && new Set(stix.map((b) => b.id)).size === 3,
+    `${label}: STIX of all notices: an array of 3 bundles, each with its incident`, all.stix.text.slice(0, 300));
+  const misp = parseJson(all.misp.text);
+  check(Array.isArray(misp) && misp.length === 3 && misp.every((m) => typeof m.Event?.info === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(m.Event.date)),
+    `${label}: MISP of all notices: an array of 3 { Event }`, all.misp.text.slice(0, 300));
+  const rows = csvRows(all.csv.text);
+  check(all.csv.bytes[0] !== 0xef && all.csv.text.startsWith(`${CSV_HEADER}\r\n`) && all.csv.text.endsWith('\r\n') && rows.length === 4
+    && JSON.stringify(rows.slice(1).map((r) => [r[0], r[1]])) === JSON.stringify(THREE_ORGS.map((o, i) => [String(i + 1), o])),
+    `${label}: CSV of all notices: the header and one row per notice (CRLF, no BOM unless asked)`, all.csv.text.slice(0, 400));
+
+  await checkExcelAndErrors(page, label, host);
+  return all;
+}
+
+/** With THREE in the field: open card 2 and download every format of it (5 downloads). */
+async function checkDownloadsOne(page, label, host = null) {
+  const { sel, openMenu } = menuOf(page, host);
+  await page.click(sel('.notice-card[data-part="1"] .card-toggle'));
+  await openMenu();
+  const st = await menuState(page, host);
+  check(st.one.checked && !st.one.disabled && st.one.label.includes('こもれび町'), `${label}: opening card 2 makes it the notice to save ("${st.one.label}")`, JSON.stringify(st));
+  const one = {};
+  for (const f of ['report', 'veris', 'stix', 'misp', 'csv']) {
+    await openMenu();
+    one[f] = await downloadOf(page, sel(`details.export [data-format="${f}"]`));
+  }
+  const oneNames = Object.entries(one).filter(([f, d]) => d.name !== `jikenbo-こもれび町-2025-11-10.${EXT[f]}` || d.type !== MIME[f]);
+  check(oneNames.length === 0, `${label}: the open notice's files are named from its organisation and date (${one.misp.name})`, oneNames.map(([f, d]) => `${f}: ${d.name} ${d.type}`).join('\n'));
+  const partText = THREE.slice(THREE_PARTS[1].start, THREE_PARTS[1].end);
+  const own = classifyInNode(partText);
+  const opts = { text: partText, created: '2026-01-01' };
+  const r1 = parseJson(one.report.text);
+  const v1 = parseJson(one.veris.text);
+  const s1 = parseJson(one.stix.text);
+  const m1 = parseJson(one.misp.text);
+  check(r1?.schema === 1 && r1.organization.name === 'こもれび町' && r1.dataCategories.every((d) => d.evidence.every((e) => THREE.slice(e.start, e.end) === e.text)),
+    `${label}: report JSON of the open notice: its report, offsets into the pasted text`, one.report.text.slice(0, 200));
+  check(v1?.schema_version === '1.4.1' && !Array.isArray(v1) && v1.incident_id === toVeris(own, opts).incident_id,
+    `${label}: VERIS of the open notice: one incident, schema_version "1.4.1", the id the package gives the notice's own text (as export --split)`, one.veris.text.slice(0, 200));
+  check(s1?.type === 'bundle' && s1.id === toStix(own, opts).id && s1.objects.some((o) => o.type === 'incident'),
+    `${label}: STIX of the open notice: one bundle (${s1?.objects?.length} objects), the package's ids`, one.stix.text.slice(0, 200));
+  check(m1?.Event?.uuid === toMisp(own, opts).Event.uuid, `${label}: MISP of the open notice: one Event, the package's uuid`, one.misp.text.slice(0, 200));
+  const oneRows = csvRows(one.csv.text);
+  check(oneRows.length === 2 && oneRows[0].join(',') === CSV_HEADER && oneRows[1][0] === '2' && oneRows[1][1] === 'こもれび町' && oneRows[1][2] === '2025-11-10',
+    `${label}: CSV of the open notice: the header and its one row (${oneRows[1]?.slice(0, 3)})`, one.csv.text);
+  return one;
+}
+
+/** The CSV for Excel (a BOM), then an export error in both languages, then a download that works (2 downloads). */
+async function checkExcelAndErrors(page, label, host = null) {
+  const { sel, openMenu } = menuOf(page, host);
+
+  // ---- CSV for Excel: a UTF-8 BOM
+  await openMenu();
+  await page.check(sel('details.export .export-excel-box'));
+  const excel = await downloadOf(page, sel('details.export [data-format="csv"]'));
+  check(excel.bytes[0] === 0xef && excel.bytes[1] === 0xbb && excel.bytes[2] === 0xbf && excel.text.slice(1).startsWith(CSV_HEADER) && csvRows(excel.text).length === 4,
+    `${label}: "CSV for Excel" starts with the UTF-8 BOM (EF BB BF), 3 rows`, excel.bytes.subarray(0, 8).toString('hex'));
+  await openMenu();
+  await page.uncheck(sel('details.export .export-excel-box'));
+
+  // ---- an export error: shown in both languages, nothing saved
+  const blobsBefore = await page.evaluate(() => {
+    window.__iso = Date.prototype.toISOString;
+    Date.prototype.toISOString = () => 'soon'; // a clock that gives a malformed time
+    return window.__blobs.length;
+  });
+  await page.click(sel('details.export [data-format="veris"]'));
+  const err = await page.evaluate((host) => {
+    Date.prototype.toISOString = window.__iso;
+    const root = host ? document.querySelector(host).shadowRoot : document;
+    const box = root.querySelector('.export-error');
+    return {
+      shown: !box.hidden && box.getBoundingClientRect().height > 0, role: box.getAttribute('role'),
+      ja: box.querySelector('[lang="ja"]')?.textContent ?? '', en: box.querySelector('[lang="en"]')?.textContent ?? '',
+      code: box.querySelector('code')?.textContent ?? '', blobs: window.__blobs.length, open: root.querySelector('details.export').open,
+    };
+  }, host);
+  check(err.shown && err.role === 'alert' && err.open && /作成日時/.test(err.ja) && /creation time/.test(err.en) && /invalid_created/.test(err.code) && err.blobs === blobsBefore,
+    `${label}: an export error (invalid_created) is shown in the menu in Japanese and English, and no file is made`, JSON.stringify(err));
+  const again = await downloadOf(page, sel('details.export [data-format="veris"]'));
+  const gone = await page.evaluate((host) => (host ? document.querySelector(host).shadowRoot : document).querySelector('.export-error').hidden, host);
+  check(Array.isArray(parseJson(again.text)) && parseJson(again.text).every((v) => v.schema_version === '1.4.1') && gone, `${label}: the next download works and the error goes`, again.text.slice(0, 100));
+}
+
 async function paste(page, selector, text) {
   // A real paste: put the text on the clipboard, then Ctrl+V into the field.
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
@@ -286,7 +569,8 @@ GROUPS.page = async () => {
   let copiedOk = false;
   try { const r = JSON.parse(copied); copiedOk = r.schema === 1 && r.attackTypes.some((t) => t.id === 'ransomware'); } catch { /* not JSON */ }
   check(copiedOk, 'page: "copy JSON" puts the report on the clipboard', copied.slice(0, 200));
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), page.click('#download')]);
+  await page.click('#export summary');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), page.click('#export [data-format="report"]')]);
   const dlPath = await download.path();
   let dlOk = false;
   try { const r = JSON.parse(readFileSync(dlPath, 'utf8')); dlOk = r.schema === 1 && download.suggestedFilename().endsWith('.json'); } catch { /* not JSON */ }
@@ -609,7 +893,8 @@ GROUPS.offlineReload = async () => {
     for (const n of names) for (const req of await (await caches.open(n)).keys()) cached.push(new URL(req.url).pathname);
     return { controlled: !!navigator.serviceWorker.controller, names, cached, state: document.body.dataset.offline };
   });
-  const filesOk = ['/', '/index.html', '/app.js', '/pkg/jikenbo.js', '/pkg/jikenbo_bg.wasm', '/lib/worker.js', '/lib/worker-core.js', '/lib/date.js']
+  const filesOk = ['/', '/index.html', '/app.js', '/pkg/jikenbo.js', '/pkg/jikenbo_bg.wasm', '/lib/worker.js', '/lib/worker-core.js', '/lib/date.js',
+    '/lib/export.js', '/lib/export-menu.js']
     .every((f) => sw.cached.includes(f));
   check(sw.controlled && sw.names.length === 1 && sw.names[0] === `jikenbo-${build}` && filesOk,
     `offline: after one visit a service worker controls the page; cache "jikenbo-${build}" (versioned by build) holds the page, scripts and .wasm (${sw.cached.length} files)`,
@@ -627,6 +912,14 @@ GROUPS.offlineReload = async () => {
   const tags = await tagsOf(page);
   check(tags.includes('attackTypes:ransomware') && tags.includes('dataCategories:medical'), 'offline: after the offline reload a notice is classified', tags.join(' '));
   check(await page.evaluate(() => document.body.dataset.engine) === 'worker', 'offline: ... in the Web Worker (its scripts came from the cache too)');
+  // the new code too: several notices, and a download made offline
+  await page.fill('#notice', THREE);
+  await page.waitForSelector('#results[data-notices="3"]', { timeout: 5000 }).catch(() => {});
+  const cards = await cardsOf(page);
+  check(JSON.stringify(cards.map((c) => c.org)) === JSON.stringify(THREE_ORGS), `offline: after the offline reload a paste of 3 notices shows its 3 cards (${cards.map((c) => c.org).join(', ')})`);
+  await page.click('#export > details > summary');
+  const csv = await downloadOf(page, '#export [data-format="csv"]').catch((e) => ({ text: '', name: String(e) }));
+  check(csvRows(csv.text).length === 4, `offline: ... and the download menu saves their CSV offline (${csv.name})`, csv.text.slice(0, 200));
   check(own.hits('/') === 0 && own.hits('/pkg/jikenbo_bg.wasm') === 0, 'offline: the closed server got no request');
   const errs = g.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e));
   check(errs.length === 0 && g.dialogs.length === 0, 'offline: no error or dialog while offline', errs.join('\n'));
@@ -739,6 +1032,247 @@ GROUPS.evidence = async () => {
   for (const e of all(report)) if (e.text !== undefined && e.text !== text.slice(e.start, e.end)) bad.push(`today's build: ${e.rule} ${e.start}-${e.end}: ${JSON.stringify(e.text)}`);
   check(texts > 10 && bad.length === 0, 'evidence: every evidence `text` (where the report has one, today\'s build included) is input.slice(start, end)', bad.join('\n'));
   noErrors(g, 'evidence');
+  await g.context.close();
+};
+
+/**
+ * A paste that holds several notices: one card per notice, each opening to
+ * its full result, highlights inside its own notice; one notice keeps the
+ * view it always had.
+ */
+GROUPS.notices = async () => {
+  const g = await guardedPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page } = g;
+  await page.goto(`${base}?lang=ja&theme=light`);
+  await ready(page);
+  await paste(page, '#notice', THREE);
+  await page.waitForSelector('#results[data-notices="3"]', { timeout: 5000 }).catch(() => {});
+  check(THREE_PARTS.length === 3, `notices: (the package splits the fixture into 3 notices: ${THREE_PARTS.map((p) => `${p.start}-${p.end}`).join(', ')})`);
+  await checkThreeCards(page, 'notices');
+  const summary = await page.textContent('#summary');
+  check(/3 件のお知らせ/.test(summary) && THREE_ORGS.every((o) => summary.includes(o)), `notices: the summary says how many notices were found ("${summary.slice(0, 60)}…")`);
+  const closed = await cardsOf(page);
+  check(closed.every((c) => c.expanded === 'false' && !c.detailShown && c.detailTags === 0)
+    && await page.evaluate(() => !document.querySelector('#results > .overview') && !document.querySelector('#mirror .in-part')),
+    'notices: the list starts with every card closed (no full result, no tint in the field)', JSON.stringify(closed));
+  await checkPartHighlights(page, 'notices (closed card 1)', 0);
+
+  // open card 2: its full result, inside its own notice
+  await page.click('.notice-card[data-part="1"] .card-toggle');
+  let cards = await cardsOf(page);
+  const full = await page.evaluate(() => {
+    const d = document.querySelector('.notice-card[data-part="1"] .card-detail');
+    return { overview: !!d.querySelector('.overview [data-tag="organization:name"]'), headline: !!d.querySelector('.headline'),
+      reasons: d.querySelectorAll('.reasons [data-tag^="severity.reasons:"]').length, data: d.querySelectorAll('[data-tag^="dataCategories:"]').length,
+      label: d.getAttribute('aria-label'), toggle: document.querySelector('.notice-card[data-part="1"] .card-toggle').textContent };
+  });
+  check(cards[1].expanded === 'true' && cards[1].detailShown && full.overview && full.headline && full.reasons > 0 && full.data >= 3
+    && cards.filter((c) => c.detailShown).length === 1,
+    `notices: "詳しく見る" opens card 2 to the full result of its notice (tags, ${full.reasons} reasons, ${full.data} data categories; "${full.label}")`, JSON.stringify({ cards, full }));
+  const detailTags = await checkPartHighlights(page, 'notices (open card 2)', 1);
+  check(detailTags > 5, `notices: the open card's full result is highlighted tag by tag (${detailTags} tags)`);
+  // the date of a card is the first date of ITS text, not of the whole paste
+  const dates = await page.$$eval('.notice-card[data-part="1"] [data-tag^="date:"]', (els) => els.map((e) => [e.dataset.tag, e.dataset.evidence]));
+  const dateText = dates.map(([, ev]) => { const [s, e] = ev.split('-').map(Number); return THREE.slice(s, e); });
+  check(dates.length === 2 && dates.every(([t]) => t === 'date:2025-11-10') && dateText.every((t) => t === '令和7年11月10日'),
+    `notices: card 2 and its full result show the first date of its own text (${dateText[0]})`, JSON.stringify(dates));
+
+  // "copy JSON" copies what the menu would save: the open notice's report, else every notice
+  await page.click('#copy');
+  const copiedOne = parseJson(await page.evaluate(() => navigator.clipboard.readText()));
+  check(copiedOne?.schema === 1 && copiedOne.organization.name === 'こもれび町', `notices: "copy JSON" with card 2 open copies its report (${copiedOne?.organization?.name})`);
+
+  // one card open at a time; the keyboard works
+  await page.focus('.notice-card[data-part="2"] .card-toggle');
+  await page.keyboard.press('Enter');
+  cards = await cardsOf(page);
+  const focusKept = await page.evaluate(() => document.activeElement?.closest('.notice-card')?.dataset.part);
+  check(cards[2].expanded === 'true' && cards[1].expanded === 'false' && !cards[1].detailShown && cards[1].detailTags === 0 && focusKept === '2',
+    'notices: opening card 3 (keyboard) closes card 2; focus stays on its button', JSON.stringify({ cards, focusKept }));
+  await checkPartHighlights(page, 'notices (open card 3)', 2);
+
+  // language switch and typing keep the open card
+  await page.click('#lang-en');
+  const en = await page.evaluate(() => ({
+    summary: document.getElementById('summary').textContent,
+    open: document.querySelector('.notice-card.open')?.dataset.part,
+    toggle: document.querySelector('.notice-card.open .card-toggle')?.textContent,
+    title: document.querySelector('#results .notices > .group-title')?.textContent,
+  }));
+  check(/^3 notices found/.test(en.summary) && en.open === '2' && en.toggle === 'Close' && en.title === 'Notices in the text (3)',
+    `notices: in English the list and summary switch language and card 3 stays open ("${en.summary.slice(0, 40)}…")`, JSON.stringify(en));
+  await page.screenshot({ path: `${ARTIFACTS}page-notices.png`, fullPage: true });
+  await page.click('#lang-ja');
+  await page.focus('#notice');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('なお、現時点で不正利用は確認されておりません。');
+  await page.waitForFunction((n) => document.getElementById('results').dataset.chars === String(n), THREE.length + 'なお、現時点で不正利用は確認されておりません。'.length, { timeout: 5000 }).catch(() => {});
+  const typed = await page.evaluate(() => ({ n: document.getElementById('results').dataset.notices, open: document.querySelector('.notice-card.open')?.dataset.part }));
+  check(typed.n === '3' && typed.open === '2', 'notices: typing in the open notice re-classifies and keeps it open', JSON.stringify(typed));
+  await page.click('.notice-card[data-part="2"] .card-toggle');
+  check(await page.evaluate(() => !document.querySelector('.notice-card.open') && !document.querySelector('#mirror .in-part')), 'notices: closing the card removes the tint');
+  await page.click('#copy');
+  const copiedAll = parseJson(await page.evaluate(() => navigator.clipboard.readText()));
+  check(Array.isArray(copiedAll) && copiedAll.length === 3 && copiedAll.every((p) => p.report?.schema === 1 && Number.isInteger(p.start)),
+    'notices: "copy JSON" with no card open copies every notice ({ start, end, heading, report } each)');
+
+  // another paste: the card open before does not stay open on another notice
+  await page.click('.notice-card[data-part="2"] .card-toggle');
+  const [n1, n2, n3] = THREE_PARTS.map((p) => THREE.slice(p.start, p.end));
+  const swapped = `${[n3, n2, n1].join('\n\n')}\n`;
+  await page.fill('#notice', swapped);
+  await page.waitForFunction((n) => document.getElementById('results').dataset.chars === String(n), swapped.length, { timeout: 5000 }).catch(() => {});
+  const sw = await cardsOf(page);
+  check(sw.length === 3 && sw[0].org === THREE_ORGS[2] && sw.every((c) => c.expanded === 'false'),
+    'notices: a new paste with another notice in the open card\'s place opens none', JSON.stringify(sw.map((c) => [c.org, c.expanded])));
+
+  // one notice: today's view exactly, no list
+  await page.selectOption('#sample', 'hospital');
+  await page.waitForSelector('#results[data-notices="1"]', { timeout: 5000 }).catch(() => {});
+  const single = await page.evaluate(() => ({
+    cards: document.querySelectorAll('.notice-card, .notices').length,
+    first: document.querySelector('#results > *')?.className, n: document.getElementById('results').dataset.notices,
+    summary: document.getElementById('summary').textContent,
+    scope: !document.querySelector('#export .export-scope').hidden,
+  }));
+  check(single.cards === 0 && single.first === 'overview' && single.n === '1' && !/件のお知らせ/.test(single.summary) && !single.scope,
+    'notices: a single notice shows no list: the full result as before, its own summary, no choice of notices in the menu', JSON.stringify(single));
+  noLeak(g, 'notices', ['星空運輸株式会社', 'こもれび町役場', '私立みなと高等学校']);
+  noErrors(g, 'notices');
+  await g.context.close();
+};
+
+/** The page's "Download as" menu: every format, all notices or the open one, CSV for Excel, errors. */
+GROUPS.exports = async () => {
+  const g = await guardedPage({ acceptDownloads: true });
+  const { page } = g;
+  await g.context.addInitScript(recordBlobs);
+  await page.goto(`${base}?lang=ja&theme=light`);
+  await ready(page);
+  await page.fill('#notice', THREE);
+  await page.waitForSelector('#results[data-notices="3"]', { timeout: 5000 }).catch(() => {});
+  let before = g.requests.length;
+  await checkDownloadsAll(page, 'exports (page)');
+  check(g.requests.length === before, `exports (page): no download made a request (${g.requests.length - before})`);
+  await page.close();
+
+  // a second page (Chromium's limit of downloads is per page): the open notice, then a single one
+  const page2 = await g.context.newPage();
+  page2.on('pageerror', (e) => g.errors.push(`pageerror: ${e.message}`));
+  await exportsOnePage(g, page2);
+  noLeak(g, 'exports (page)', ['星空運輸株式会社', 'こもれび町役場', 'みどり台総合病院']);
+  noErrors(g, 'exports (page)');
+  await g.context.close();
+};
+
+async function exportsOnePage(g, page) {
+  await page.goto(`${base}?lang=ja&theme=light`);
+  await ready(page);
+  await page.fill('#notice', THREE);
+  await page.waitForSelector('#results[data-notices="3"]', { timeout: 5000 }).catch(() => {});
+  const before = g.requests.length;
+  await checkDownloadsOne(page, 'exports (page)');
+  check(g.requests.length === before, `exports (page): no download of the open notice made a request (${g.requests.length - before})`);
+  await page.click('#export > details > summary');
+  await page.screenshot({ path: `${ARTIFACTS}page-export-menu.png` });
+
+  // a single notice: its own file, no choice of notices
+  await page.keyboard.press('Escape');
+  await page.selectOption('#sample', 'hospital');
+  await page.waitForSelector('#results[data-notices="1"]', { timeout: 5000 }).catch(() => {});
+  if (!(await menuState(page)).open) await page.click('#export > details > summary');
+  const st = await menuState(page);
+  const v = await downloadOf(page, '#export [data-format="veris"]');
+  const sample = SAMPLES.find((x) => x.id === 'hospital');
+  const veris = parseJson(v.text);
+  check(!st.scopeShown && !st.noteAll && v.name === 'jikenbo-架空市立みどり台総合病院-2025-10-03.veris.json' && veris?.schema_version === '1.4.1'
+    && veris.incident_id === toVeris(classifyInNode(sample.text), { text: sample.text, created: '2026-01-01' }).incident_id,
+    `exports (page): a single notice saves its own VERIS incident (${v.name}), as the package does for its text`, JSON.stringify({ st, name: v.name }));
+  await page.click('#export > details > summary');
+  const c = await downloadOf(page, '#export [data-format="csv"]');
+  check(csvRows(c.text).length === 2 && csvRows(c.text)[1][1] === '架空市立みどり台総合病院', `exports (page): a single notice's CSV has one row (${c.name})`, c.text);
+  const said = await page.evaluate(() => ({ status: document.querySelector('#export .export-status').textContent, role: document.querySelector('#export .export-status').getAttribute('role') }));
+  check(said.status.includes(c.name) && said.role === 'status', `exports (page): the page says what it saved ("${said.status}")`);
+}
+
+/** The widget on the embed demo (strict CSP, hostile CSS): several notices, downloads, no-export, events. */
+GROUPS.widgetnotices = async () => {
+  const g = await guardedPage({ acceptDownloads: true });
+  const { page } = g;
+  await g.context.addInitScript(recordBlobs);
+  await page.addInitScript(() => {
+    window.__results = [];
+    window.__errors = [];
+    document.addEventListener('jikenbo-result', (e) => window.__results.push({
+      id: e.target.id, schema: e.detail.schema, org: e.detail.organization?.name ?? null, hasParts: 'parts' in e.detail,
+      parts: e.detail.parts?.map((p) => ({ start: p.start, end: p.end, heading: p.heading, org: p.report.organization.name })) ?? null,
+    }));
+    document.addEventListener('jikenbo-error', (e) => window.__errors.push({ id: e.target.id, ...e.detail }));
+  });
+  await page.goto(`${base}embed-demo.html`);
+  await page.waitForFunction(() => window.__results.some((r) => r.id === 'w1'), null, { timeout: 20000 }).catch(() => {});
+  const first = await page.evaluate(() => window.__results.find((r) => r.id === 'w1'));
+  check(first && first.schema === 1 && !first.hasParts, 'widget notices: one notice: jikenbo-result carries the Report as before (no parts)', JSON.stringify(first));
+  check(await page.evaluate(() => document.getElementById('w1').shadowRoot.querySelectorAll('.notice-card').length === 0
+    && !!document.getElementById('w1').shadowRoot.querySelector('.results > .overview')), 'widget notices: one notice shows no list');
+
+  await page.locator('#w1 textarea').fill(THREE);
+  await page.waitForFunction(() => window.__results.some((r) => r.id === 'w1' && r.parts?.length === 3), null, { timeout: 10000 }).catch(() => {});
+  const three = await page.evaluate(() => window.__results.findLast((r) => r.id === 'w1'));
+  check(three?.schema === 1 && three.org === THREE_ORGS[0] && JSON.stringify(three.parts?.map((p) => [p.start, p.end, p.org])) === JSON.stringify(THREE_PARTS.map((p, i) => [p.start, p.end, THREE_ORGS[i]]))
+    && three.parts.every((p) => /^【セキュリティ事件簿#90\d】/.test(p.heading ?? '')),
+    'widget notices: several notices: jikenbo-result is the first notice\'s Report with `parts` (start, end, heading, report of each)', JSON.stringify(three));
+  const prop = await page.evaluate(() => { const w = document.getElementById('w1'); return { n: w.parts.length, org: w.report.organization.name }; });
+  check(prop.n === 3 && prop.org === THREE_ORGS[0], `widget notices: the parts property lists the 3 notices; report is the first one's (${prop.org})`);
+  await checkThreeCards(page, 'widget notices', '#w1');
+  const summary = await page.evaluate(() => document.getElementById('w1').shadowRoot.querySelector('.summary').textContent);
+  check(/3 件のお知らせ/.test(summary), `widget notices: the summary says how many notices were found ("${summary.slice(0, 40)}…")`);
+  await page.click('#w1 .notice-card[data-part="0"] .card-toggle');
+  await checkPartHighlights(page, 'widget notices (open card 1)', 0, '#w1');
+  await page.click('#w1 .notice-card[data-part="0"] .card-toggle');
+  await page.locator('#w1').screenshot({ path: `${ARTIFACTS}widget-notices.png` });
+
+  const before = g.requests.length;
+  await checkDownloadsAll(page, 'widget notices', '#w1');
+  check(g.requests.length === before, `widget notices: no download made a request (${g.requests.length - before})`);
+  const exportErr = await page.evaluate(() => window.__errors.filter((e) => e.kind === 'export'));
+  check(exportErr.length === 1 && exportErr[0].id === 'w1' && exportErr[0].code === 'invalid_created' && /作成日時/.test(exportErr[0].messages?.ja) && /creation time/.test(exportErr[0].messages?.en),
+    'widget notices: the export error also fires jikenbo-error (kind "export", code, ja and en)', JSON.stringify(exportErr));
+
+  // no-export hides the menu; the property reflects the attribute
+  const hidden = await page.evaluate(() => {
+    const w = document.getElementById('w2');
+    const bar = () => getComputedStyle(w.shadowRoot.querySelector('[part="result-bar"]')).display;
+    const out = { shown: bar() };
+    w.noExport = true;
+    out.attr = w.hasAttribute('no-export');
+    out.hidden = bar();
+    w.removeAttribute('no-export');
+    out.again = bar();
+    const fresh = document.createElement('jikenbo-classifier');
+    fresh.setAttribute('no-export', '');
+    document.body.append(fresh);
+    out.fresh = getComputedStyle(fresh.shadowRoot.querySelector('[part="result-bar"]')).display;
+    out.freshProp = fresh.noExport;
+    fresh.remove();
+    return out;
+  });
+  check(hidden.shown !== 'none' && hidden.attr && hidden.hidden === 'none' && hidden.again !== 'none' && hidden.fresh === 'none' && hidden.freshProp,
+    'widget notices: the no-export attribute (noExport property) hides the download menu', JSON.stringify(hidden));
+  const violations = await page.evaluate(() => window.cspViolations);
+  check(violations.length === 0, 'widget notices: downloads under the strict CSP violate nothing', violations.join('\n'));
+  await page.close();
+
+  // a second page (Chromium's limit of downloads is per page): the open notice
+  const page2 = await g.context.newPage();
+  page2.on('pageerror', (e) => g.errors.push(`pageerror: ${e.message}`));
+  await page2.goto(`${base}embed-demo.html`);
+  await page2.locator('#w1 textarea').fill(THREE);
+  await page2.waitForSelector('#w1 .results[data-notices="3"]', { timeout: 10000 }).catch(() => {});
+  await checkDownloadsOne(page2, 'widget notices', '#w1');
+  check((await page2.evaluate(() => window.cspViolations)).length === 0, 'widget notices: (second page) no CSP violation');
+  noLeak(g, 'widget notices', ['星空運輸株式会社', 'こもれび町役場', '私立みなと高等学校']);
+  noErrors(g, 'widget notices');
   await g.context.close();
 };
 
@@ -934,6 +1468,17 @@ GROUPS.screenshots = async () => {
     }
     await page.screenshot({ path: `${ARTIFACTS}${s.name}.png`, fullPage: true });
     check(existsSync(`${ARTIFACTS}${s.name}.png`), `screenshot ${s.name}: artifacts/${s.name}.png written`);
+    if (s.name === 'page-phone-375') {
+      // several notices, one open, and the download menu open: still no sideways scrolling
+      await page.fill('#notice', THREE);
+      await page.waitForSelector('#results[data-notices="3"]', { timeout: 5000 }).catch(() => {});
+      await page.click('.notice-card[data-part="0"] .card-toggle');
+      await page.click('#export > details > summary');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const panel = await page.evaluate(() => { const r = document.querySelector('#export .export-panel').getBoundingClientRect(); return [r.left, r.right, innerWidth]; });
+      check(overflow <= 0 && panel[0] >= 0 && panel[1] <= panel[2], `screenshot page-phone-375-notices: 3 notices, one open, the menu open: no horizontal scrolling (overflow ${overflow} px; menu ${panel.map(Math.round)})`);
+      await page.screenshot({ path: `${ARTIFACTS}page-phone-375-notices.png`, fullPage: true });
+    }
     noErrors(g, `screenshot ${s.name}`);
     await g.context.close();
   }

@@ -183,13 +183,15 @@ for (const name of ['Report', 'Evidence', 'Reason', 'Classifier', 'classify']) {
   if (!new RegExp(`\\b(interface|class|function|type) ${name}\\b`).test(apiTypes)) fail(`jikenbo.d.ts declares no ${name}`);
 }
 
-// Fields the Rust side is adding (docs-draft/fronts.md): declared optional
-// here until its own declarations carry them; not added twice.
+// The Rust declarations (src/wasm/types.rs) carry every field the fronts
+// read; the build fails if one goes missing rather than patching it here.
 const body = (name) => (new RegExp(`export interface ${name}\\b[^{]*\\{([\\s\\S]*?)\\n?\\}`).exec(apiTypes) ?? [, ''])[1];
-const additions = [];
-if (!/\btext\??:/.test(body('Evidence'))) additions.push('export interface Evidence {\n    /** The quoted slice of the input, `input.slice(start, end)` (newer builds). */\n    text?: string;\n}');
-if (!/\bevidence\??:/.test(body('Reason'))) additions.push('export interface Reason {\n    /** The spans of the input this reason rests on (newer builds). */\n    evidence?: Evidence[];\n}');
-const upcoming = additions.length ? `\n\n// Declared by scripts/build-pkg.sh until the Rust declarations carry them:\n${additions.join('\n')}` : '';
+for (const [name, field] of [['Evidence', 'text'], ['Reason', 'evidence']]) {
+  if (!new RegExp(`\\b${field}:`).test(body(name))) fail(`jikenbo.d.ts: ${name} has no required ${field} (src/wasm/types.rs)`);
+}
+for (const name of ['classifyAll', 'splitNotices', 'toVeris', 'toStix', 'toMisp', 'toCsv']) {
+  if (!new RegExp(`\\bfunction ${name}\\b`).test(apiTypes)) fail(`jikenbo.d.ts declares no ${name}`);
+}
 
 const apiExtras = `
 
@@ -231,7 +233,7 @@ const indexDts = `${HEADER}
 // The types of the package's main entry ("jikenbo"): index.js, node.js and
 // node.cjs. They need no DOM lib: lib "es2022" with or without @types/node
 // or "dom" compiles them.
-${apiTypes}${upcoming}${apiExtras}
+${apiTypes}${apiExtras}
 `;
 write('index.d.ts', indexDts);
 write('index.d.cts', indexDts.replace('// The types of', '// The types (for require) of'));
@@ -264,24 +266,38 @@ type JikenboGlobal<K extends string, F = never> = typeof globalThis extends { [P
 type JikenboWasm<K extends string, F = never> = typeof globalThis extends { WebAssembly: { [P in K]: { prototype: infer T } } } ? T : F;
 
 `;
-write('jikenbo.d.ts', `${dts.slice(0, cut).trimEnd()}${upcoming}\n${helpers}${init}`);
+write('jikenbo.d.ts', `${dts.slice(0, cut).trimEnd()}\n${helpers}${init}`);
 
 write('widget.d.ts', `${HEADER}
 // Types of "jikenbo/widget" (needs the DOM lib): importing it defines
 // <jikenbo-classifier>.
-import type { Report, VersionInfo } from "./index.js";
+import type { JikenboErrorCode, PartReport, Report, VersionInfo } from "./index.js";
 
 /** \`detail\` of the jikenbo-error event. */
 export interface JikenboWidgetErrorDetail {
-    /** csp | fetch | mime | unsupported | other: loading failed; classify: one text failed. */
-    kind: "csp" | "fetch" | "mime" | "unsupported" | "other" | "classify";
+    /**
+     * csp | fetch | invalid | mime | unsupported | other: loading failed; classify: one text
+     * failed; export: a file of the "Download as" menu could not be made.
+     */
+    kind: "csp" | "fetch" | "invalid" | "mime" | "unsupported" | "other" | "classify" | "export";
     /** The explanation, in the widget's language. */
     message: string;
     /** The explanation in both languages. */
     messages?: { ja: string; en: string };
-    /** The underlying error message (loading) or error code (classify). */
+    /** The underlying error message (loading, export) or error code (classify). */
     detail: string | null;
+    /** For "export": the package's error code (e.g. "no_date"), or null. */
+    code?: JikenboErrorCode | null;
+    /** For "export": the number (from 1) of the notice at fault, when the text holds several. */
+    part?: number | null;
 }
+
+/**
+ * \`detail\` of the jikenbo-result event: the Report of the text; when the
+ * text holds several notices, the first notice's Report with \`parts\`,
+ * every notice (offsets into the whole text).
+ */
+export type JikenboWidgetResultDetail = Report & { parts?: PartReport[] };
 
 export declare class JikenboClassifier extends HTMLElement {
     /** "ja" or "en" (attribute lang; default: the nearest lang ancestor, else ja). */
@@ -293,14 +309,20 @@ export declare class JikenboClassifier extends HTMLElement {
     text: string;
     /** Where jikenbo_bg.wasm is (attribute wasm-url); default: next to widget.js. */
     wasmUrl: string | null;
-    /** The last report, or null. */
+    /** Hides the "Download as" menu (attribute no-export). */
+    noExport: boolean;
+    /** The last report (of the first notice when the text holds several), or null. */
     readonly report: Report | null;
+    /** Every notice of the text (one part for one notice; none before a result). */
+    readonly parts: PartReport[];
     /** Resolves when the classifier is loaded. */
     readonly ready: Promise<void>;
     /** Where the field is classified: "worker", "main" (no worker could start), or null before loading. */
     readonly engine: "worker" | "main" | null;
     /** Classifies any text with the shared classifier, without touching the field. */
     classify(text: string): Promise<Report>;
+    /** Splits any text into its notices and classifies each, without touching the field. */
+    classifyAll(text: string): Promise<PartReport[]>;
 }
 
 declare global {
@@ -309,7 +331,7 @@ declare global {
     }
     interface HTMLElementEventMap {
         "jikenbo-ready": CustomEvent<{ version: VersionInfo | null }>;
-        "jikenbo-result": CustomEvent<Report>;
+        "jikenbo-result": CustomEvent<JikenboWidgetResultDetail>;
         "jikenbo-error": CustomEvent<JikenboWidgetErrorDetail>;
     }
 }

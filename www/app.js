@@ -1,6 +1,6 @@
 // The page: wires the shared NoticeView to the toolbar (samples, clear,
-// copy / download JSON), the language and theme switches, and the loading
-// and error states. No framework, no build step: ES modules served as is,
+// copy JSON, the "Download as" menu), the language and theme switches, and
+// the loading and error states. No framework, no build step: ES modules served as is,
 // the classifier imported from ./pkg/ (the npm package, copied by `make www`).
 
 import { explainLoadError } from './lib/loader.js';
@@ -8,6 +8,7 @@ import { explainLoadError } from './lib/loader.js';
 // begin in lib/boot.js (index.html runs it first); start() below waits.
 import { takeEngine } from './lib/boot.js';
 import { NoticeView } from './lib/view.js';
+import { ExportMenu } from './lib/export-menu.js';
 import { strings, normalizeLang } from './lib/i18n.js';
 import { themeCss, componentCss, sheet } from './lib/styles.js';
 import { SAMPLES } from './lib/samples.js';
@@ -55,12 +56,20 @@ let theme = ['light', 'dark', 'auto'].includes(params.get('theme')) ? params.get
   : (store.get('jikenbo.theme') ?? 'auto');
 let loadError = null;
 
+let menu = null; // the "Download as" menu, made below (it follows the view)
 const view = new NoticeView({
   textarea: $('notice'), mirror: $('mirror'), results: $('results'), summary: $('summary'),
   status: $('status'), quotes: $('quotes'), lang,
   onResult: () => { updateChars(); document.body.dataset.engine = view.engine?.kind ?? ''; },
   onError: () => updateChars(),
+  onChange: () => menu?.update(),
 });
+
+// ---- download as: report JSON, VERIS, STIX, MISP, CSV (made in the page) -------
+menu = new ExportMenu({ view, lang }); // it says what it saved, and why it could not
+
+menu.root.id = 'export';
+$('copy').after(menu.root);
 
 // ---- language ---------------------------------------------------------------
 function applyLang() {
@@ -82,6 +91,7 @@ function applyLang() {
   fillSamples();
   applyTheme();
   view.setLang(lang);
+  menu.setLang(lang);
   if (loadError) showLoadError(loadError);
   else if (!view.api) setLoading();
   updateChars();
@@ -142,9 +152,13 @@ $('clear').addEventListener('click', () => {
   $('notice').focus();
 });
 
+/** The report JSON of what the menu would save (the notice in view, or all of them). */
 function reportJson() {
-  const r = view.report;
-  return r && view.reportText === $('notice').value ? JSON.stringify(r, null, 2) + '\n' : null;
+  try {
+    return menu.build('report')?.content ?? null;
+  } catch {
+    return null;
+  }
 }
 
 $('copy').addEventListener('click', async () => {
@@ -166,21 +180,6 @@ $('copy').addEventListener('click', async () => {
     ta.remove();
     toast(ok ? S.copied : S.copyFailed);
   }
-});
-
-$('download').addEventListener('click', () => {
-  const S = strings(lang);
-  const json = reportJson();
-  if (!json) { toast(S.nothingToExport); return; }
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'jikenbo-report.json';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-  toast(S.downloaded);
 });
 
 // ---- loading --------------------------------------------------------------------

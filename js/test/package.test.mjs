@@ -193,7 +193,7 @@ const BAD = [
   ['misspelt cue key', rule({ id: 'typo_cue', cues: [{ patern: 'x' }] }), /cue 1: unknown field `patern`/],
   ['missing cues', { ...rule({ id: 'no_cues' }), cues: undefined }, /missing field `cues`|no cues/],
   ['weight out of range', rule({ id: 'heavy', cues: [{ pattern: 'ひったくり', weight: 2 }] }), /weight 2 is not in/],
-  ['weight of the wrong type', rule({ id: 'heavy2', cues: [{ pattern: 'ひったくり', weight: 'heavy' }] }), /invalid type/],
+  ['weight of the wrong type', rule({ id: 'heavy2', cues: [{ pattern: 'ひったくり', weight: 'heavy' }] }), /cues\[0\]\.weight: expected a number, got string/],
   ['unknown ignore filter', rule({ id: 'ign', cues: [{ pattern: 'ひったくり', ignore: ['everything'] }] }), /unknown filter "everything"/],
   ['upper-case pattern', rule({ id: 'upper', cues: [{ pattern: 'SNATCH' }] }), /upper-case/],
   ['bad id', rule({ id: 'Bad Id!' }), /id must be/],

@@ -33,7 +33,9 @@ test('require("jikenbo") resolves to the CommonJS entry, node.cjs', () => {
 test('require("jikenbo") in a CommonJS program (no require(esm)) classifies, synchronously', () => {
   const out = runCjs();
   assert.match(out.resolved, /node\.cjs$/);
-  assert.deepEqual(out.exports, ['Classifier', 'classify', 'isJikenboError', 'taxonomy', 'version']);
+  assert.deepEqual(out.exports, ['Classifier', 'classify', 'classifyAll', 'isJikenboError', 'splitNotices', 'taxonomy',
+    'toCsv', 'toMisp', 'toStix', 'toVeris', 'version']);
+  assert.deepEqual(out.exports, Object.keys(esm).sort(), 'the same names as the ESM entry');
   assert.deepEqual(out.report.attackTypes.map((t) => t.id), ['ransomware']);
   assert.equal(out.report.affectedCount.value, 1200);
   assert.equal(out.pkgVersion, out.version.version);

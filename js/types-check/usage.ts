@@ -3,11 +3,13 @@
 // (tsconfig.node.json), both without skipLibCheck. It uses the package the
 // way a TypeScript user would; the @ts-expect-error lines fail the check if
 // the declarations ever loosen to `any`.
-import { classify, taxonomy, version, Classifier, isJikenboError } from "jikenbo";
+import {
+  classify, classifyAll, splitNotices, toVeris, toStix, toMisp, toCsv, taxonomy, version, Classifier, isJikenboError,
+} from "jikenbo";
 import type {
   AttackTypeId, AuthorityId, DataCategoryId, DataTag, Evidence, Level, LeakStatus,
   PpcReason, Reason, Report, RuleSpec, CueSpec, Tag, TaxonomyEntry, VersionInfo,
-  JikenboError, JikenboErrorCode,
+  JikenboError, JikenboErrorCode, NoticePart, PartReport, ExportOptions, VerisIncident, StixBundle, MispEvent,
 } from "jikenbo";
 import init, { initSync } from "jikenbo/web";
 import type { InitInput, SyncInitInput } from "jikenbo/web";
@@ -38,11 +40,13 @@ const ppc: PpcReason[] = report.ppcReport.reasons;
 const why: Reason[] = report.severity.reasons;
 const spans: Evidence[] = report.leakStatus.evidence;
 for (const e of spans) console.log(text.slice(e.start, e.end), e.rule);
-// evidence.text and reason.evidence: optional until every build has them
-const quoted: string | undefined = spans[0]?.text;
-const reasonSpans: Evidence[] = report.severity.reasons.flatMap((x) => x.evidence ?? []);
-// @ts-expect-error: may be missing
-const quotedSure: string = spans[0]!.text;
+// every evidence quotes its text; every severity reason cites its spans
+const quoted: string = spans[0]!.text;
+const reasonSpans: Evidence[] = report.severity.reasons.flatMap((x) => x.evidence);
+// @ts-expect-error: the quote is a string
+const quotedSure: number = spans[0]!.text;
+const huge: true | undefined = report.affectedCount.exceedsSafeInteger;
+const cut: true | undefined = report.truncated;
 const schema: 1 = report.schema;
 switch (level) {
   case "critical": case "high": case "medium": case "low": break;
@@ -52,6 +56,23 @@ switch (level) {
 classify(42);
 // @ts-expect-error: no such option
 classify(text, { lang: "en" });
+
+// several notices in one text; exports of one notice (its own text and offsets)
+const parts: PartReport[] = classifyAll(text);
+const spansOnly: NoticePart[] = splitNotices(text);
+for (const p of parts) {
+  const heading: string | null = p.heading;
+  const own = text.slice(p.start, p.end);
+  const opts: ExportOptions = { text: own, created: new Date().toISOString() };
+  const veris: VerisIncident = toVeris(p.report, opts);
+  const schemaVersion: "1.4.1" = veris.schema_version;
+  const bundle: StixBundle = toStix(p.report, opts);
+  const misp: MispEvent = toMisp(p.report, opts);
+  console.log(heading, schemaVersion, bundle.objects.length, misp.Event.info);
+}
+const table: string = toCsv(parts.map((p, i) => ({ id: String(i + 1), report: p.report })), { bom: true, excelSafe: true });
+// @ts-expect-error: rows need an id
+toCsv([{ report }]);
 
 // taxonomy: discriminated by field; labels as objects or as strings
 const all: TaxonomyEntry[] = taxonomy();
@@ -109,4 +130,4 @@ const input: InitInput = "jikenbo_bg.wasm";
 initSync({ module: bytes });
 void init({ module_or_path: input });
 
-export { tier3, wrong, count, sure, org, ppc, why, schema, ja, badTag, badCue, leak, quoted, reasonSpans, quotedSure, typed };
+export { tier3, wrong, count, sure, org, ppc, why, schema, ja, badTag, badCue, leak, quoted, reasonSpans, quotedSure, typed, huge, cut, spansOnly, table };

@@ -2,7 +2,7 @@
 // run: "jikenbo/widget" as a page script would use it.
 import "jikenbo/widget";
 import type { JikenboClassifier, JikenboWidgetErrorDetail } from "jikenbo/widget";
-import type { Report } from "jikenbo";
+import type { PartReport, Report } from "jikenbo";
 
 const el: JikenboClassifier = document.createElement("jikenbo-classifier");
 el.lang = "en";
@@ -16,3 +16,17 @@ el.addEventListener("jikenbo-error", (e) => { const d: JikenboWidgetErrorDetail 
 const engine: "worker" | "main" | null = el.engine;
 export const done: Promise<Report> = el.ready.then(() => el.classify("ランサムウェアに感染しました。"));
 export { engine };
+
+// several notices: the result event carries every one; the download menu can be hidden
+el.noExport = true;
+el.addEventListener("jikenbo-result", (e) => {
+  const first: Report = e.detail;
+  const parts: PartReport[] | undefined = e.detail.parts;
+  for (const p of parts ?? []) console.log(p.start, p.end, p.heading, p.report.organization.name, first.schema);
+});
+el.addEventListener("jikenbo-error", (e) => {
+  if (e.detail.kind === "export") console.log(e.detail.code ?? "-", e.detail.part ?? "-", e.detail.messages?.en);
+});
+const all: PartReport[] = el.parts;
+export const split: Promise<PartReport[]> = el.classifyAll("…");
+export { all };

@@ -1,7 +1,9 @@
 // Runs classifications for a NoticeView: in a module Web Worker when one can
 // be started (same origin, CSP worker-src allowing it), else on the main
-// thread. Latest wins: a request made while an older one has run for a
-// while terminates that worker (cancelling it) and starts afresh.
+// thread. A classification is classifyAll's: { parts: [{ start, end,
+// heading, report }], ms }, one part per notice of the text. Latest wins: a
+// request made while an older one has run for a while terminates that
+// worker (cancelling it) and starts afresh.
 
 import { mark } from './loader.js';
 
@@ -36,8 +38,8 @@ class MainThreadEngine {
   async classify(text) {
     const api = await this.api; // a promise while the package is still loading
     const t0 = performance.now();
-    const report = api.classify(text);
-    return { report, ms: performance.now() - t0 };
+    const parts = api.classifyAll(text);
+    return { parts, ms: performance.now() - t0 };
   }
   dispose() {}
 }
@@ -115,7 +117,7 @@ class WorkerEngine {
     this.current = null;
     if (m.type === 'result') {
       if (!c.warmUp) mark('worker-result', { ms: m.ms });
-      c.resolve({ report: m.report, ms: m.ms });
+      c.resolve({ parts: m.parts, ms: m.ms });
     }
     else {
       const err = new Error(m.message);

@@ -74,6 +74,50 @@ const STRINGS = {
       case4_over_threshold: '④ 1,000 人超（行政機関等は 100 人超）',
       my_number: 'マイナンバー法による報告',
     },
+    // several notices in one text
+    summaryMany: (parts, L) => {
+      const shown = parts.slice(0, 5).map((p) => {
+        const r = p.report;
+        const what = r.attackTypes.length ? r.attackTypes.map((t) => t.label?.ja ?? t.id).join('・') : L.noCause;
+        return `${r.organization.name ?? L.orgUnknownShort}（${what}、深刻度 ${L.level[r.severity.level]}）`;
+      });
+      const more = parts.length > 5 ? `、ほか ${parts.length - 5} 件` : '';
+      return `${parts.length} 件のお知らせが見つかりました：${shown.join('、')}${more}。`;
+    },
+    noticesTitle: (n) => `本文中のお知らせ（${n} 件）`,
+    noticeNo: (i, n) => `${i} / ${n}`,
+    showDetails: '詳しく見る',
+    hideDetails: '閉じる',
+    detailsOf: (i, org) => `お知らせ ${i}（${org}）の判定結果`,
+    noDate: '日付の記載なし',
+    // download menu
+    exportMenu: 'ダウンロード',
+    exportScope: '対象',
+    scopeOne: (i, org) => `開いているお知らせ（${i}: ${org}）`,
+    scopeOneNone: '開いているお知らせ（カードの「詳しく見る」で選びます）',
+    scopeAll: (n) => `すべてのお知らせ（${n} 件）`,
+    formats: {
+      report: '判定結果（JSON）',
+      veris: 'VERIS 1.4.1（JSON）',
+      stix: 'STIX 2.1（JSON バンドル）',
+      misp: 'MISP イベント（JSON）',
+      csv: 'CSV（表）',
+    },
+    forExcel: 'CSV を Excel 用にする（UTF-8 BOM 付き。= + - @ で始まる欄には先頭に \' を付けます）',
+    exportNoteOne: '判定結果 JSON の根拠の位置は、貼り付けた本文全体での位置（UTF-16）です。',
+    exportNoteAll: '「すべてのお知らせ」では、JSON の形式はお知らせごとの配列（STIX はお知らせ 1 件につき 1 バンドル、その配列）、CSV はお知らせ 1 件につき 1 行になります。',
+    exportPrivacy: 'ファイルはこのブラウザの中で作られ、どこにも送信されません。',
+    saved: (name) => `保存しました: ${name}`,
+    exportFailed: 'ファイルを作れませんでした',
+    exportFailedPart: (i) => `お知らせ ${i}`,
+    exportErrors: {
+      no_date: '日付がわかりません。本文に公表日が書かれておらず、作成日時も渡されていません。',
+      invalid_created: '作成日時の形式が正しくありません（YYYY-MM-DD または RFC 3339 の UTC 時刻が必要です）。',
+      invalid_argument: '判定結果を読み取れませんでした（分類し直してください）。',
+      input_too_large: '本文が大きすぎます（UTF-8 で 10 MiB まで）。',
+      other: '予期しないエラーです。',
+    },
+    exportStale: 'まだ結果がありません。分類が終わると保存できます。',
     // toolbar (page only)
     samples: 'サンプル',
     sampleChoose: 'サンプルを選ぶ…',
@@ -155,6 +199,48 @@ const STRINGS = {
       case4_over_threshold: '④ over 1,000 people (public bodies: over 100)',
       my_number: 'My Number Act report',
     },
+    summaryMany: (parts, L) => {
+      const shown = parts.slice(0, 5).map((p) => {
+        const r = p.report;
+        const what = r.attackTypes.length ? r.attackTypes.map((t) => t.label?.en ?? t.id).join(', ') : L.noCause;
+        return `${r.organization.name ?? L.orgUnknownShort} (${what}; severity ${L.level[r.severity.level]})`;
+      });
+      const more = parts.length > 5 ? `, and ${parts.length - 5} more` : '';
+      return `${parts.length} notices found: ${shown.join('; ')}${more}.`;
+    },
+    noticesTitle: (n) => `Notices in the text (${n})`,
+    noticeNo: (i, n) => `${i} of ${n}`,
+    showDetails: 'Details',
+    hideDetails: 'Close',
+    detailsOf: (i, org) => `Result of notice ${i} (${org})`,
+    noDate: 'no date stated',
+    exportMenu: 'Download as',
+    exportScope: 'Which',
+    scopeOne: (i, org) => `The open notice (${i}: ${org})`,
+    scopeOneNone: 'The open notice (open one with its card’s “Details”)',
+    scopeAll: (n) => `All notices (${n})`,
+    formats: {
+      report: 'Report (JSON)',
+      veris: 'VERIS 1.4.1 (JSON)',
+      stix: 'STIX 2.1 (JSON bundle)',
+      misp: 'MISP event (JSON)',
+      csv: 'CSV (table)',
+    },
+    forExcel: 'CSV for Excel (UTF-8 BOM; a field starting with = + - @ gets a leading \')',
+    exportNoteOne: 'The report JSON gives its evidence as offsets into the whole pasted text (UTF-16).',
+    exportNoteAll: '“All notices”: the JSON formats give an array with one item per notice (STIX: one bundle per notice, in an array); CSV gives one row per notice.',
+    exportPrivacy: 'The file is made in this browser and sent nowhere.',
+    saved: (name) => `Saved: ${name}`,
+    exportFailed: 'The file could not be made',
+    exportFailedPart: (i) => `notice ${i}`,
+    exportErrors: {
+      no_date: 'No date: the text states no date of the notice and no creation time was given.',
+      invalid_created: 'The creation time is malformed (YYYY-MM-DD or an RFC 3339 UTC time is needed).',
+      invalid_argument: 'The report could not be read (classify the text again).',
+      input_too_large: 'The text is too large (at most 10 MiB of UTF-8).',
+      other: 'Unexpected error.',
+    },
+    exportStale: 'No result yet: the file can be saved once the text is classified.',
     samples: 'Samples',
     sampleChoose: 'Choose a sample…',
     clear: 'Clear',

@@ -24,6 +24,8 @@ const LIGHT = `
   --jikenbo-mark: #ffd86b;
   /* Underline of all evidence, border of the active tag. */
   --jikenbo-evidence: #d9a400;
+  /* Tint of the notice open in the list (a text with several notices). */
+  --jikenbo-part: #e6effa;
   /* Colours of the severity levels (also tier 3 / tier 2 badges). */
   --jikenbo-critical: #a4161a;
   --jikenbo-high: #b54708;
@@ -45,6 +47,7 @@ const DARK = `
   --jikenbo-accent-fg: #0b1220;
   --jikenbo-mark: #8a6200;
   --jikenbo-evidence: #c99a1a;
+  --jikenbo-part: #1c2b3e;
   --jikenbo-critical: #ff8a80;
   --jikenbo-high: #ffb26b;
   --jikenbo-medium: #e8cf6a;
@@ -87,6 +90,7 @@ export const componentCss = `
   color: var(--jikenbo-fg);
   container-type: inline-size;
 }
+.jk [hidden] { display: none !important; }
 .jk .sr-only {
   position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
@@ -144,6 +148,7 @@ export const componentCss = `
   text-decoration-skip-ink: none;
   text-underline-offset: 4px;
 }
+.jk .mirror .in-part { background: var(--jikenbo-part); }
 .jk .mirror mark {
   color: transparent;
   background: var(--jikenbo-mark);
@@ -225,6 +230,80 @@ export const componentCss = `
 .jk .leak-possible { color: var(--jikenbo-high); }
 .jk .leak-none { color: var(--jikenbo-low); }
 .jk .org-name.unknown { color: var(--jikenbo-muted); font-style: italic; }
+
+/* ---- several notices: one card each --------------------------------------- */
+.jk .notices { display: grid; gap: 8px; }
+.jk .notice-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+.jk .notice-card {
+  margin: 0; padding: 8px 10px; min-width: 0;
+  background: var(--jikenbo-surface); border: 1px solid var(--jikenbo-border); border-radius: var(--jikenbo-radius);
+}
+.jk .notice-card.open { border-color: var(--jikenbo-accent); box-shadow: inset 3px 0 0 var(--jikenbo-accent); }
+.jk .notice-card article { display: grid; gap: 6px; min-width: 0; }
+.jk .card-title { margin: 0; font-size: .92em; font-weight: 650; display: flex; gap: 8px; align-items: baseline; min-width: 0; }
+.jk .card-no { font-size: .82em; font-weight: 500; color: var(--jikenbo-muted); white-space: nowrap; }
+.jk .card-heading { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.jk .card-facts { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.jk .card-facts .org-name { font-weight: 650; }
+.jk .no-date, .jk .card-facts .empty { font-size: .85em; color: var(--jikenbo-muted); }
+.jk .card-toggle {
+  margin-inline-start: auto; padding: 3px 12px; min-height: 30px;
+  font: inherit; font-size: .88em; color: var(--jikenbo-accent); background: var(--jikenbo-bg);
+  border: 1px solid var(--jikenbo-accent); border-radius: 6px; cursor: pointer;
+}
+.jk .card-toggle[aria-expanded="true"] { background: var(--jikenbo-accent); color: var(--jikenbo-accent-fg); }
+.jk .card-toggle:focus-visible { outline: 3px solid var(--jikenbo-accent); outline-offset: 2px; }
+.jk .card-detail { display: grid; gap: 12px; margin-top: 4px; padding-top: 10px; border-top: 1px dashed var(--jikenbo-border); min-width: 0; }
+
+/* ---- download as ------------------------------------------------------------ */
+.jk .export-wrap { display: inline-flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+.jk .export { position: relative; display: inline-block; }
+.jk .export-toggle {
+  list-style: none; display: inline-flex; align-items: center; min-height: 34px; padding: 5px 12px;
+  font: inherit; font-size: .92em; color: var(--jikenbo-fg); background: var(--jikenbo-bg);
+  border: 1px solid var(--jikenbo-border); border-radius: 6px; cursor: pointer; user-select: none;
+}
+.jk .export-toggle::-webkit-details-marker { display: none; }
+.jk .export-toggle::marker { content: ""; }
+.jk .export-toggle:hover { background: var(--jikenbo-surface); }
+.jk .export[open] > .export-toggle { border-color: var(--jikenbo-accent); }
+.jk .export-toggle:focus-visible { outline: 3px solid var(--jikenbo-accent); outline-offset: 2px; }
+.jk .export-panel {
+  position: absolute; z-index: 20; inset-inline-start: 0; top: calc(100% + 4px);
+  width: 26em; max-width: calc(100vw - 24px);
+  display: grid; gap: 8px; padding: 10px 12px;
+  font-size: .92em; color: var(--jikenbo-fg); background: var(--jikenbo-bg);
+  border: 1px solid var(--jikenbo-border); border-radius: var(--jikenbo-radius);
+  box-shadow: 0 6px 24px rgba(0, 0, 0, .18);
+}
+.jk .export-scope { margin: 0; padding: 4px 8px 6px; display: grid; gap: 4px; border: 1px solid var(--jikenbo-border); border-radius: 6px; min-width: 0; }
+.jk .export-scope legend { padding: 0 4px; font-size: .85em; color: var(--jikenbo-muted); }
+.jk .export-choice, .jk .export-excel { display: flex; gap: 6px; align-items: baseline; font-size: .95em; }
+.jk .export-formats { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
+.jk .export-formats li { margin: 0; padding: 0; }
+.jk .export-format {
+  width: 100%; padding: 5px 10px; text-align: start;
+  font: inherit; color: var(--jikenbo-fg); background: var(--jikenbo-surface);
+  border: 1px solid var(--jikenbo-border); border-radius: 6px; cursor: pointer;
+}
+.jk .export-format:hover { border-color: var(--jikenbo-accent); }
+.jk .export-format:focus-visible, .jk .export-panel input:focus-visible { outline: 3px solid var(--jikenbo-accent); outline-offset: 2px; }
+.jk .export-note { margin: 0; font-size: .85em; color: var(--jikenbo-muted); }
+.jk .export-error {
+  display: grid; gap: 4px; margin: 0; padding: 8px 10px;
+  color: var(--jikenbo-error); background: var(--jikenbo-error-bg);
+  border: 1px solid var(--jikenbo-error); border-radius: var(--jikenbo-radius);
+}
+.jk .export-error p { margin: 0; }
+.jk .export-error code { font-family: var(--jikenbo-mono); font-size: .85em; overflow-wrap: anywhere; }
+.jk .export-status { font-size: .85em; color: var(--jikenbo-low); overflow-wrap: anywhere; }
+.jk .result-bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+/* narrow: the open menu is a panel in the flow, the full width of its row */
+@container (max-width: 599px) {
+  .jk .export-wrap:has(> .export[open]) { flex-basis: 100%; }
+  .jk .export[open] { display: block; width: 100%; }
+  .jk .export-panel { position: static; width: auto; max-width: none; margin-top: 6px; box-shadow: none; }
+}
 
 /* ---- evidence quotes ----------------------------------------------------- */
 .jk .quotes-panel {

@@ -3,11 +3,19 @@
 // It binds to elements the caller made, classifies as the user types
 // (debounced; a paste is classified at once) and highlights the evidence of
 // the tag under the pointer or the keyboard focus.
+//
+// A text may hold several notices (classifyAll): one notice is shown as
+// its full result; several as a list of cards (organisation, date, attack
+// types, severity), each of which opens to the full result of its notice,
+// whose span of the text is then tinted in the field.
 
 import { strings } from './i18n.js';
-import { renderReport, renderQuotes, h } from './render.js';
+import { renderReport, renderNoticeList, renderQuotes, h } from './render.js';
 import { renderMirror, revealMark } from './highlight.js';
 import { findDate } from './date.js';
+import { prepareParts } from './export.js';
+
+let views = 0;
 
 /** Above this many UTF-16 units the evidence overlay is switched off. */
 export const MIRROR_LIMIT = 200_000;
@@ -23,19 +31,23 @@ export class NoticeView {
    * @param {HTMLElement} [o.quotes]  evidence panel for the active tag
    * @param {string} [o.lang]
    * @param {boolean} [o.compact]
-   * @param {(report, text) => void} [o.onResult]
+   * @param {(report, text, parts) => void} [o.onResult]  report: the first notice's; parts: every notice
    * @param {(info) => void} [o.onError]
+   * @param {() => void} [o.onChange]  the result or the notice in view changed
    */
   constructor(o) {
     Object.assign(this, { textarea: o.textarea, mirror: o.mirror, results: o.results, summary: o.summary,
-      status: o.status, quotes: o.quotes ?? null, onResult: o.onResult, onError: o.onError });
+      status: o.status, quotes: o.quotes ?? null, onResult: o.onResult, onError: o.onError, onChange: o.onChange });
+    this.idPrefix = `jkv${++views}`;
     this.doc = this.textarea.ownerDocument;
     this.lang = o.lang === 'en' ? 'en' : 'ja';
     this.compact = !!o.compact;
     this.api = null;            // the loaded package
     this.intentional = new Set();
-    this.report = null;
+    this.report = null;         // the report of the (first) notice
     this.reportText = null;     // the text `report` belongs to
+    this.parts = [];            // every notice of that text (export.js prepareParts)
+    this.expanded = null;       // index of the notice open in the list (several notices)
     this.tags = new Map();
     this.active = null;         // element whose evidence is highlighted
     this.pinned = null;         // element clicked (stays highlighted)
@@ -69,6 +81,12 @@ export class NoticeView {
       this.activate(this.pinned);
     });
     this.results.addEventListener('click', (e) => {
+      const toggle = e.target instanceof Element ? e.target.closest('.card-toggle') : null;
+      if (toggle) {
+        const i = Number(toggle.closest('[data-part]')?.getAttribute('data-part'));
+        this.expand(this.expanded === i ? null : i);
+        return;
+      }
       const t = tagOf(e);
       if (!t) return;
       this.pin(this.pinned === t ? null : t);
@@ -137,6 +155,8 @@ export class NoticeView {
     const seq = ++this.seq;
     if (!text.trim()) {
       this.report = null;
+      this.parts = [];
+      this.expanded = null;
       this.reportText = text;
       this.failed = false;
       this.busy(false);
@@ -158,18 +178,35 @@ export class NoticeView {
       this.showError(`${S.classifyFailed}: ${info.message}`, S.retryHint);
       this.results.classList.add('stale');
       this.onError?.(info);
+      this.onChange?.();
       return null;
     }
     if (seq !== this.seq) return null; // a newer text is on its way
     this.busy(false);
     this.lastMs = out.ms;
     this.failed = false;
-    this.report = out.report;
+    const before = this.expanded != null ? this.parts[this.expanded] : null;
+    this.parts = prepareParts(out.parts ?? [{ start: 0, end: text.length, heading: null, report: out.report }], text);
+    this.report = this.parts[0].report;
     this.reportText = text;
+    // the notice open in the list stays open while its text is edited (same start, same heading)
+    const now = before && this.parts.length > 1 ? this.parts[this.expanded] : null;
+    if (!now || now.start !== before.start || now.heading !== before.heading) this.expanded = null;
     this.render();
     this.setStatus(S.classified(this.lastMs < 1 ? '<1' : Math.round(this.lastMs)));
-    this.onResult?.(this.report, text);
+    this.onResult?.(this.report, text, this.parts);
     return this.report;
+  }
+
+  /** The notice whose result is in view: the only one, or the one open in the list (else null). */
+  partInView() {
+    if (this.parts.length === 1) return this.parts[0];
+    return this.expanded == null ? null : this.parts[this.expanded] ?? null;
+  }
+
+  /** Whether the result shown is that of the text in the field. */
+  fresh() {
+    return this.parts.length > 0 && this.reportText === this.textarea.value && !this.failed;
   }
 
   busy(on) {
@@ -191,43 +228,117 @@ export class NoticeView {
 
   render() {
     const S = strings(this.lang);
-    const keep = this.pinned?.getAttribute('data-tag') ?? null;
-    const focusKey = this.focusedTag()?.getAttribute('data-tag') ?? null;
-    const date = findDate(this.reportText);
-    const { fragment, tags } = renderReport(this.doc, this.report, { lang: this.lang, compact: this.compact, intentional: this.intentional, date });
+    // a tag is found again by its data-tag and the notice it belongs to
+    const keyOf = (el) => (el ? `${this.tags.get(el)?.part ?? ''}|${el.getAttribute('data-tag')}` : null);
+    const keep = keyOf(this.pinned);
+    const focused = this.focusedTag();
+    const focusKey = keyOf(focused);
+    const focusToggle = this.results.getRootNode().activeElement?.closest?.('.card-toggle')?.closest('[data-part]')?.getAttribute('data-part') ?? null;
+    const tags = new Map();
     this.tags = tags;
+    this.cards = [];
+    let fragment;
+    if (this.parts.length > 1) {
+      ({ fragment, cards: this.cards } = renderNoticeList(this.doc, this.parts, {
+        lang: this.lang, tags, idPrefix: this.idPrefix, expanded: this.expanded }));
+      if (this.expanded != null) this.fillDetail(this.expanded);
+      this.summary.textContent = S.summaryMany(this.parts, S);
+    } else {
+      const date = findDate(this.reportText);
+      ({ fragment } = renderReport(this.doc, this.report, { lang: this.lang, compact: this.compact, intentional: this.intentional, date, tags }));
+      this.summary.textContent = S.summary(this.report, S, date);
+    }
     this.results.classList.remove('stale', 'empty');
+    this.results.classList.toggle('several', this.parts.length > 1);
     this.results.replaceChildren(fragment);
     this.results.setAttribute('data-chars', String(this.reportText.length)); // length of the text this result is for
-    this.summary.textContent = S.summary(this.report, S, date);
+    this.results.setAttribute('data-notices', String(this.parts.length));
     this.active = undefined; // forces activate() below to repaint mirror and panel
     this.pinned = null;
-    const find = (k) => k && [...tags.keys()].find((el) => el.getAttribute('data-tag') === k);
+    const find = (k) => k && [...tags.keys()].find((el) => keyOf(el) === k);
     const focusEl = find(focusKey);
     if (focusEl) focusEl.focus({ preventScroll: true });
+    else if (focusToggle != null) this.cards[Number(focusToggle)]?.toggle.focus({ preventScroll: true });
     const pinEl = find(keep);
     if (pinEl) this.pin(pinEl);
     this.activate(focusEl ?? pinEl ?? null);
+    this.onChange?.();
+  }
+
+  /** Render the full result of notice `i` into its card. */
+  fillDetail(i) {
+    const p = this.parts[i];
+    const card = this.cards[i];
+    if (!p || !card) return;
+    const { fragment } = renderReport(this.doc, p.report, {
+      lang: this.lang, compact: this.compact, intentional: this.intentional, date: p.date, tags: this.tags, part: i });
+    card.detail.replaceChildren(fragment);
+  }
+
+  /**
+   * Open notice `i` of the list (null: close the open one). Only one is
+   * open at a time; its span of the text is tinted and scrolled into view.
+   */
+  expand(i) {
+    if (this.parts.length < 2) return;
+    if (i != null && !(i >= 0 && i < this.parts.length)) i = null;
+    const old = this.expanded;
+    if (old === i) return;
+    if (old != null && this.cards[old]) {
+      const c = this.cards[old];
+      for (const el of [...this.tags.keys()]) if (c.detail.contains(el)) this.tags.delete(el);
+      c.detail.replaceChildren();
+      c.detail.hidden = true;
+      c.el.classList.remove('open');
+      c.toggle.setAttribute('aria-expanded', 'false');
+      c.toggle.textContent = strings(this.lang).showDetails;
+    }
+    this.expanded = i;
+    if (this.active && !this.tags.has(this.active)) this.active = null;
+    if (this.pinned && !this.tags.has(this.pinned)) this.pinned = null;
+    if (i != null) {
+      const c = this.cards[i];
+      this.fillDetail(i);
+      c.detail.hidden = false;
+      c.el.classList.add('open');
+      c.toggle.setAttribute('aria-expanded', 'true');
+      c.toggle.textContent = strings(this.lang).hideDetails;
+    }
+    if (this.active) this.active.classList.remove('active');
+    this.active = undefined;
+    this.activate(this.pinned ?? null);
+    if (i != null) revealMark(this.textarea, this.mirror, this.mirror.querySelector('.in-part'));
+    this.onChange?.();
   }
 
   renderEmpty() {
     const S = strings(this.lang);
     this.tags = new Map();
+    this.cards = [];
     this.active = this.pinned = null;
-    this.results.classList.remove('stale');
+    this.results.classList.remove('stale', 'several');
     this.results.classList.add('empty');
+    this.results.removeAttribute('data-notices');
     this.results.replaceChildren(h(this.doc, 'p', { class: 'placeholder-result' }, S.readyEmpty));
     this.summary.textContent = '';
     this.syncMirror(this.textarea.value);
     this.renderQuotePanel(null);
+    this.onChange?.();
   }
 
-  /** All evidence of the current report (the faint underline). */
+  /** All evidence of the current result (the faint underline); of the open notice only, when one is. */
   allEvidence() {
     if (!this.report || this.reportText !== this.textarea.value) return [];
     const out = [];
-    for (const { evidence } of this.tags.values()) out.push(...evidence);
+    const only = this.parts.length > 1 ? this.expanded : null;
+    for (const { evidence, part } of this.tags.values()) if (only == null || part === only) out.push(...evidence);
     return out;
+  }
+
+  /** The span of the notice open in the list, when the field still holds its text. */
+  region() {
+    const p = this.parts.length > 1 && this.expanded != null ? this.parts[this.expanded] : null;
+    return p && this.reportText === this.textarea.value ? { start: p.start, end: p.end } : null;
   }
 
   syncMirror(text = this.textarea.value) {
@@ -240,7 +351,7 @@ export class NoticeView {
     this.mirrorOff = false;
     const entry = this.active ? this.tags.get(this.active) : null;
     const fresh = this.reportText === text;
-    const mark = renderMirror(this.mirror, text, fresh && entry ? entry.evidence : [], this.allEvidence());
+    const mark = renderMirror(this.mirror, text, fresh && entry ? entry.evidence : [], this.allEvidence(), this.region());
     this.mirror.scrollTop = this.textarea.scrollTop;
     return mark;
   }
@@ -274,12 +385,13 @@ export class NoticeView {
       this.quotes.replaceChildren(h(this.doc, 'p', { class: 'hint' }, this.report ? S.evidenceHint : ''));
       return;
     }
+    const part = entry.part != null ? this.parts[entry.part] : null;
     this.quotes.replaceChildren(renderQuotes(this.doc, this.textarea.value, entry, this.lang, (span) => {
       this.textarea.focus({ preventScroll: true });
       this.textarea.setSelectionRange(span.start, span.end);
       const mark = this.mirror.querySelector(`mark[data-start="${span.start}"]`);
       revealMark(this.textarea, this.mirror, mark);
-    }));
+    }, part && { start: part.start, end: part.end }));
   }
 
   /** A standing note under the status line (null: none), e.g. no worker. */
@@ -309,8 +421,9 @@ export class NoticeView {
         info.messages?.[l] ?? info.message, ' ', strings(l).loadFailedHelp)),
       info.detail ? h(this.doc, 'p', { class: 'load-error-detail' }, h(this.doc, 'code', {}, info.detail)) : null);
     this.tags = new Map();
+    this.cards = [];
     this.active = this.pinned = null;
-    this.results.classList.remove('stale', 'empty');
+    this.results.classList.remove('stale', 'empty', 'several');
     this.results.replaceChildren(box);
     this.results.setAttribute('aria-busy', 'false');
     this.summary.textContent = '';

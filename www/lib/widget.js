@@ -7,6 +7,7 @@
 import { loadJikenbo, explainLoadError } from './loader.js';
 import { startEngine } from './engine.js';
 import { NoticeView } from './view.js';
+import { ExportMenu } from './export-menu.js';
 import { strings, normalizeLang } from './i18n.js';
 import { themeCss, componentCss, sheet } from './styles.js';
 
@@ -55,7 +56,7 @@ let instances = 0;
 const Base = typeof HTMLElement === 'function' ? HTMLElement : class {};
 
 export class JikenboClassifier extends Base {
-  static observedAttributes = ['lang', 'theme', 'compact', 'placeholder', 'text', 'wasm-url'];
+  static observedAttributes = ['lang', 'theme', 'compact', 'placeholder', 'text', 'wasm-url', 'no-export'];
 
   constructor() {
     super();
@@ -84,18 +85,31 @@ export class JikenboClassifier extends Base {
     this._summary = el('p', { class: 'summary', part: 'summary', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this._results = el('div', { class: 'results', part: 'results', role: 'region', 'aria-busy': 'true' });
     this._quotes = el('div', { class: 'quotes-panel', part: 'evidence', 'aria-live': 'polite' });
+    this._bar = el('div', { class: 'result-bar', part: 'result-bar' });
     this._base = el('div', { class: 'jk', part: 'base' },
       el('div', { class: 'layout' },
         el('div', { class: 'pane' }, this._label, el('div', { class: 'field', part: 'field' }, this._mirror, this._textarea), this._status),
-        el('div', { class: 'pane' }, this._summary, this._results, this._quotes)));
+        el('div', { class: 'pane' }, this._bar, this._summary, this._results, this._quotes)));
     root.append(this._base);
 
+    this._parts = [];
     this._view = new NoticeView({
       textarea: this._textarea, mirror: this._mirror, results: this._results, summary: this._summary,
       status: this._status, quotes: this._quotes, lang: this._lang(), compact: this.compact,
-      onResult: (report) => this._emit('jikenbo-result', report),
+      onResult: (report, text, parts) => {
+        this._parts = parts.map(({ start, end, heading, report: r }) => ({ start, end, heading, report: r }));
+        // one notice: the Report, as always; several: the first one's, and every one in `parts`
+        this._emit('jikenbo-result', this._parts.length > 1 ? { ...report, parts: this._parts } : report);
+      },
       onError: (info) => this._emit('jikenbo-error', { kind: 'classify', message: info.message, detail: info.code }),
+      onChange: () => this._menu?.update(),
     });
+    this._menu = new ExportMenu({
+      view: this._view, lang: this._lang(),
+      onError: (info) => this._emit('jikenbo-error', info),
+    });
+    this._bar.append(this._menu.root);
+    this._applyExport();
     this._api = null;
     this._loading = null;
     let resolveReady;
@@ -116,6 +130,7 @@ export class JikenboClassifier extends Base {
       case 'compact': this._base.classList.toggle('compact', this.compact); this._view.setCompact(this.compact); break;
       case 'placeholder': this._applyLang(); break;
       case 'text': this._applyText(); break;
+      case 'no-export': this._applyExport(); break;
       default: break; // theme: pure CSS; wasm-url: read at load time
     }
   }
@@ -133,7 +148,13 @@ export class JikenboClassifier extends Base {
   set text(v) { this.setAttribute('text', String(v ?? '')); this._applyText(); }
   get wasmUrl() { return this.getAttribute('wasm-url'); }
   set wasmUrl(v) { if (v == null) this.removeAttribute('wasm-url'); else this.setAttribute('wasm-url', String(v)); }
+  /** Hides the "Download as" menu. */
+  get noExport() { return this.hasAttribute('no-export'); }
+  set noExport(v) { this.toggleAttribute('no-export', !!v); }
+  /** The report of the (first) notice of the text. */
   get report() { return this._view.report; }
+  /** Every notice of the text: [{ start, end, heading, report }] (one part for one notice). */
+  get parts() { return this._parts; }
   /** 'worker' or 'main' (no worker could start), null before loading. */
   get engine() { return this._engine?.kind ?? null; }
 
@@ -142,6 +163,13 @@ export class JikenboClassifier extends Base {
     const api = await this._load();
     if (!api) throw new Error('jikenbo: the classifier could not be loaded');
     return api.classify(text);
+  }
+
+  /** Split any text into its notices and classify each (the field is not touched). */
+  async classifyAll(text) {
+    const api = await this._load();
+    if (!api) throw new Error('jikenbo: the classifier could not be loaded');
+    return api.classifyAll(text);
   }
 
   // ---- internals -----------------------------------------------------------------
@@ -160,8 +188,13 @@ export class JikenboClassifier extends Base {
     this._results.setAttribute('aria-label', S.results);
     this._base.classList.toggle('compact', this.compact);
     this._view.setLang(lang);
+    this._menu.setLang(lang);
     if (!this._api && !this._failed) this._status.textContent = S.loading;
     if (this._failed) this._showLoadError(this._failed);
+  }
+
+  _applyExport() {
+    this._bar.hidden = this.noExport;
   }
 
   _applyText() {

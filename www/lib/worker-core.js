@@ -9,7 +9,10 @@
 // Messages: { type: 'load', moduleUrl } as soon as the worker is made (it
 // imports jikenbo.js while the page still compiles the .wasm), then
 // { type: 'init', moduleUrl, module } (the compiled Module), then
-// { type: 'classify', id, text }. A classify that comes before 'init' waits.
+// { type: 'classify', id, text }, answered with { type: 'result', id, parts, ms }
+// (classifyAll: one { start, end, heading, report } per notice of the text)
+// or { type: 'error', id, message, code, name }. A classify that comes before
+// 'init' waits.
 
 /**
  * Answer engine.js's messages in this worker. `getGlue(moduleUrl)` returns
@@ -44,8 +47,8 @@ export function serveWorker(getGlue) {
         if (!ready) throw new Error('the worker was not initialised');
         const api = await ready;
         const t0 = performance.now();
-        const report = api.classify(m.text);
-        self.postMessage({ type: 'result', id: m.id, report, ms: performance.now() - t0 });
+        const parts = api.classifyAll(m.text);
+        self.postMessage({ type: 'result', id: m.id, parts, ms: performance.now() - t0 });
       } catch (err) {
         self.postMessage({ type: 'error', id: m.id, message: String(err?.message ?? err), code: err?.code ?? null, name: err?.name ?? 'Error' });
       }
