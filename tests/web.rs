@@ -247,7 +247,7 @@ const BAD_RULES: &[(&str, &str, &str)] = &[
     (r#"{"id":"typo_key","field":"attack_types","tag":"ransomware","cues":[{"pattern":"身代金"}],"macth":["a"],"no_match":["b"]}"#, "typo_key", "unknown field `macth`"),
     (r#"{"id":"typo_cue","field":"attack_types","tag":"ransomware","cues":[{"patern":"身代金"}],"match":["a"],"no_match":["b"]}"#, "typo_cue", "cue 1: unknown field `patern`"),
     (r#"{"id":"no_cues","field":"attack_types","tag":"ransomware","match":["a"],"no_match":["b"]}"#, "no_cues", "missing field `cues`"),
-    (r#"{"id":"bad_weight","field":"attack_types","tag":"ransomware","cues":[{"pattern":"身代金","weight":"heavy"}],"match":["a"],"no_match":["b"]}"#, "bad_weight", "invalid type"),
+    (r#"{"id":"bad_weight","field":"attack_types","tag":"ransomware","cues":[{"pattern":"身代金","weight":"heavy"}],"match":["a"],"no_match":["b"]}"#, "bad_weight", "weight: expected a number"),
 ];
 
 #[wasm_bindgen_test]
