@@ -129,6 +129,16 @@ pub fn version() -> Version {
     }
 }
 
+/// The pattern engine's work on this thread so far: instructions stepped,
+/// characters scanned by repetitions, alternation dispatch and trie steps,
+/// memo words cleared (`jikenbo_pattern::work`). For tests and benchmarks
+/// that check the engine's bounds by counting instead of timing; not part
+/// of the API, and never in a report.
+#[doc(hidden)]
+pub fn engine_work() -> u64 {
+    jikenbo_pattern::work()
+}
+
 /// For `fuzz/` only (feature `fuzzing`): every non-empty match of `pattern`
 /// in `hay` as the rule matcher finds them, and the groups of the first
 /// match; None when the matcher does not take the pattern.

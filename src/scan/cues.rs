@@ -53,6 +53,7 @@ impl CueSet {
             }
             let (near, not_near) = (self.near[ci].as_deref(), self.not_near[ci].as_deref());
             if hits.len() == first || (near.is_none() && not_near.is_none()) {
+                per_cue[ci] += hits.len() - first;
                 return;
             }
             if cond_seg != si {
