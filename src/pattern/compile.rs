@@ -110,7 +110,8 @@ impl Prog {
     /// An upper bound on the steps one attempt takes per memo entry: an
     /// instruction each, every alternative of an alternation, and up to
     /// its largest count (capped at `cap`, the longest haystack it will
-    /// see) for a repetition. A whole search costs at most about this many
+    /// see) for a bounded repetition (an unbounded one: its least count and
+    /// a few steps, amortised over the run it scans once). A whole search costs at most about this many
     /// steps per byte searched (each (memo row, position) is entered once);
     /// the rule loader holds custom patterns to a limit on it.
     pub fn cost(&self, cap: usize) -> usize {
@@ -118,6 +119,9 @@ impl Prog {
             .iter()
             .map(|i| match i {
                 Inst::Alt(a) => 1 + a.branches.len(),
+                // An unbounded one is amortised: each position of a run is
+                // scanned and given back once per row (see `exec.rs`).
+                Inst::Repeat { min, max: u32::MAX, .. } => 3 + (*min as usize).min(cap),
                 Inst::Repeat { max, .. } => 1 + (*max as usize).min(cap),
                 _ => 1,
             })

@@ -104,6 +104,11 @@ struct Scratch {
     tags: Vec<u64>,
     /// The current session number (never 0: 0 is a fresh tag).
     gen: u64,
+    /// Per memo row of an unbounded repetition, stamped like the tags:
+    /// the positions whose continuation was tried (an interval), and a run
+    /// of the class (its start and end) found by scanning.
+    tried: Vec<(u64, usize, usize)>,
+    runs: Vec<(u64, usize, usize)>,
 }
 
 #[derive(Clone, Copy)]
@@ -140,8 +145,10 @@ pub struct Session<'a> {
     prog: &'a Prog,
     hay: &'a [u8],
     sc: Scratch,
-    /// Words per memo slot, and the slot of a position (`pos & mask`).
+    /// Words per memo slot, the slots in use, and the slot of a position
+    /// (`pos & mask`).
     stride: usize,
+    slots: usize,
     mask: usize,
     stamp: u64,
     /// End of the last match: a search starting before it needs a new memo.
@@ -265,12 +272,17 @@ impl<'a> Session<'a> {
                 steps += (slots - sc.tags.len()) as u64;
                 sc.tags.resize(slots, 0);
             }
+            if sc.tried.len() < rows {
+                sc.tried.resize(rows, (0, 0, 0));
+                sc.runs.resize(rows, (0, 0, 0));
+            }
         }
         let mut s = Session {
             prog,
             hay,
             sc,
             stride,
+            slots,
             mask,
             stamp: 0,
             last_end: 0,
@@ -292,6 +304,8 @@ impl<'a> Session<'a> {
             self.sc.gen = 1;
             self.steps += self.sc.tags.len() as u64;
             self.sc.tags.fill(0);
+            self.sc.tried.fill((0, 0, 0));
+            self.sc.runs.fill((0, 0, 0));
         }
         self.stamp = self.sc.gen << POS_BITS;
         self.last_end = 0;
@@ -317,6 +331,12 @@ impl<'a> Session<'a> {
                 + self.sc.tags.len() as u64;
             debug_assert!(!linear || self.steps - self.since <= bound, "{} steps over the bound {}", self.steps - self.since, bound);
         }
+    }
+
+    /// The memo table's size: words, and position slots (for tests).
+    #[cfg(test)]
+    pub(crate) fn memo_size(&self) -> (usize, usize) {
+        (self.slots * self.stride, self.slots)
     }
 
     /// The leftmost-first match starting at or after `from`.
@@ -454,6 +474,63 @@ impl<'a> Session<'a> {
         was
     }
 
+    /// An unbounded greedy repetition (memo row `row`) gives back from `q`
+    /// down to `floor`: the first position not tried yet after it (its
+    /// continuation entered), marked tried. Every position of a run is
+    /// then tried once per row, not once per entry of the repetition. Like
+    /// the memo's marks, "tried" includes continuations still being
+    /// explored higher up the stack: reaching one again is a lower-priority
+    /// path to a state the first visit explores whole.
+    fn untried_down(&mut self, row: usize, mut q: usize, floor: usize) -> Option<usize> {
+        let hay = self.hay;
+        let (st, lo, hi) = self.sc.tried[row];
+        if st == self.stamp && lo <= q && q <= hi {
+            if lo <= floor {
+                return None;
+            }
+            q = prev_boundary(hay, lo);
+        }
+        self.mark_tried(row, q, true);
+        Some(q)
+    }
+
+    /// The same for an unbounded lazy repetition, which tries positions
+    /// going up: `q` (reached by taking one more character), or the first
+    /// position past the tried ones.
+    fn untried_up(&mut self, row: usize, mut q: usize, class: u32) -> Option<usize> {
+        let (st, lo, hi) = self.sc.tried[row];
+        if st == self.stamp && lo <= q && q <= hi {
+            // Every position from q to hi was reached by taking members.
+            q = self.prog.step_class(class, self.hay, hi)?;
+        }
+        // Only an interval reached by taking members may be jumped over, so
+        // it grows only upwards (by one character taken from its end).
+        self.mark_tried(row, q, false);
+        Some(q)
+    }
+
+    /// Adds `q` to the row's interval of tried positions (or starts a new
+    /// interval when it is not next to it; below it only if `below`).
+    fn mark_tried(&mut self, row: usize, q: usize, below: bool) {
+        let hay = self.hay;
+        let t = &mut self.sc.tried[row];
+        self.steps += 1;
+        if t.0 == self.stamp {
+            if t.1 <= q && q <= t.2 {
+                return;
+            }
+            if below && q < t.1 && next_boundary(hay, q) >= t.1 {
+                t.1 = q;
+                return;
+            }
+            if q > t.2 && prev_boundary(hay, q) <= t.2 {
+                t.2 = q;
+                return;
+            }
+        }
+        *t = (self.stamp, q, q);
+    }
+
     /// One anchored attempt at `start`.
     fn run(&mut self, start: usize, nslots: usize) -> bool {
         let prog = self.prog;
@@ -564,7 +641,46 @@ impl<'a> Session<'a> {
                         if n < *min {
                             break true;
                         }
-                        if *greedy {
+                        if *max == u32::MAX && self.memo_on {
+                            // Unbounded: the run's end and the positions
+                            // already tried after it are remembered per row,
+                            // so that `x*` entered at every position of a run
+                            // does not scan and give back the run each time.
+                            let row = prog.memo_row[pc] as usize;
+                            let q = if *greedy {
+                                let floor = p;
+                                let e = match self.sc.runs[row] {
+                                    (st, lo, hi) if st == self.stamp && lo <= floor && floor <= hi => hi,
+                                    (st, lo, hi) => {
+                                        // Scan, until the end of the run or
+                                        // the start of the known one (then
+                                        // its end is this run's end).
+                                        let known = st == self.stamp && lo > floor;
+                                        while let Some(q) = prog.step_class(*class, hay, p) {
+                                            p = q;
+                                            steps += 1;
+                                            if known && p == lo {
+                                                p = hi;
+                                                break;
+                                            }
+                                        }
+                                        self.sc.runs[row] = (self.stamp, pos, p);
+                                        p
+                                    }
+                                };
+                                let Some(q) = self.untried_down(row, e, floor) else { break true };
+                                if q > floor {
+                                    self.sc.stack.push(Frame::Less { pc: pc as u32, floor, pos: q });
+                                }
+                                q
+                            } else {
+                                let Some(q) = self.untried_up(row, p, *class) else { break true };
+                                self.sc.stack.push(Frame::More { pc: pc as u32, count: n, pos: q });
+                                q
+                            };
+                            steps += 1;
+                            p = q;
+                        } else if *greedy {
                             let floor = p;
                             while n < *max {
                                 match prog.step_class(*class, hay, p) {
@@ -616,8 +732,14 @@ impl<'a> Session<'a> {
                         break;
                     }
                     Frame::Less { pc: at, floor, pos: p } => {
-                        let Inst::Repeat { next, .. } = prog.insts[at as usize] else { unreachable!() };
-                        let back = prev_boundary(hay, p);
+                        let Inst::Repeat { next, max, .. } = prog.insts[at as usize] else { unreachable!() };
+                        let mut back = prev_boundary(hay, p);
+                        if max == u32::MAX && self.memo_on {
+                            match self.untried_down(prog.memo_row[at as usize] as usize, back, floor) {
+                                Some(b) => back = b,
+                                None => continue,
+                            }
+                        }
                         if back > floor {
                             self.sc.stack.push(Frame::Less { pc: at, floor, pos: back });
                         }
@@ -627,7 +749,13 @@ impl<'a> Session<'a> {
                     Frame::More { pc: at, count, pos: p } => {
                         let Inst::Repeat { class, max, next, .. } = prog.insts[at as usize] else { unreachable!() };
                         if count < max {
-                            if let Some(q) = prog.step_class(class, hay, p) {
+                            if let Some(mut q) = prog.step_class(class, hay, p) {
+                                if max == u32::MAX && self.memo_on {
+                                    match self.untried_up(prog.memo_row[at as usize] as usize, q, class) {
+                                        Some(b) => q = b,
+                                        None => continue,
+                                    }
+                                }
                                 self.sc.stack.push(Frame::More { pc: at, count: count + 1, pos: q });
                                 (pc, pos) = (next as usize, q);
                                 break;

@@ -353,11 +353,14 @@ pub fn decode(entry: &[u8]) -> Result<(&str, Prog, Option<Literals>), WireError>
     Ok((src, Prog::assemble(insts, classes, starts, shape), lits))
 }
 
-/// What the matcher relies on: every target and index in range, and a
-/// last instruction that does not fall through.
+/// What the matcher relies on: every target and index in range, a last
+/// instruction that does not fall through, and no way around without an
+/// alternation: every jump goes forward except a loop's way back to its
+/// head, an alternation (the compiler makes no other), so that every cycle
+/// of the program passes a memo point and no corrupt entry can spin.
 fn check(insts: &[Inst], classes: usize, slots: usize, loops: usize) -> Result<(), WireError> {
     let n = insts.len();
-    let pc = |t: u32| (t as usize) < n;
+    let is_alt = |t: u32| matches!(insts.get(t as usize), Some(Inst::Alt(_)));
     if slots < 2 || slots % 2 != 0 || slots.saturating_add(loops) > 2 * MAX_INSTS + 2 {
         return bad(format!("{} capture slots and {} loop slots", slots, loops));
     }
@@ -366,15 +369,16 @@ fn check(insts: &[Inst], classes: usize, slots: usize, loops: usize) -> Result<(
         return bad("the last instruction is not Match");
     }
     for (i, inst) in insts.iter().enumerate() {
+        let ahead = |t: u32| (t as usize) > i && (t as usize) < n;
         let ok = match inst {
             Inst::Lit(l) => !l.is_empty(),
             Inst::Class(c) => (*c as usize) < classes,
             Inst::Byte(_) | Inst::Look(_) | Inst::Match => true,
-            Inst::Alt(a) => !a.branches.is_empty() && a.branches.iter().all(|&(b, _)| pc(b)),
-            Inst::Jump(t) => pc(*t),
-            Inst::Repeat { class, min, max, next, .. } => (*class as usize) < classes && min <= max && pc(*next),
+            Inst::Alt(a) => !a.branches.is_empty() && a.branches.iter().all(|&(b, _)| ahead(b)),
+            Inst::Jump(t) => ahead(*t),
+            Inst::Repeat { class, min, max, next, .. } => (*class as usize) < classes && min <= max && ahead(*next),
             Inst::Save(s) => slot(*s),
-            Inst::LoopCheck { slot: s, head, out } => slot(*s) && pc(*head) && pc(*out),
+            Inst::LoopCheck { slot: s, head, out } => slot(*s) && (*head as usize) < i && is_alt(*head) && ahead(*out),
         };
         if !ok {
             return bad(format!("instruction {} ({:?}) refers out of range", i, inst));
