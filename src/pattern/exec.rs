@@ -801,7 +801,7 @@ fn trie_candidates(trie: &Trie, alt: &AltInst, hay: &[u8], pos: usize, out: &mut
     }
     // Found by literal length, wanted by priority.
     if out.len() - base > 1 && (walked > 1 || out.len() > base + walked) {
-        out[base..].sort_unstable();
+        insertion_sort(&mut out[base..]);
     }
     1 + (i - pos) + trie.others.len()
 }

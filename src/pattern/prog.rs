@@ -167,7 +167,7 @@ impl Trie {
             .into_iter()
             .zip(ends)
             .map(|(mut k, e)| {
-                k.sort_unstable();
+                insertion_sort(&mut k);
                 TrieNode { kids: k.into_boxed_slice(), ends: e.into_boxed_slice() }
             })
             .collect();
@@ -350,4 +350,18 @@ pub(crate) fn next_boundary(s: &[u8], mut pos: usize) -> usize {
         pos += 1;
     }
     pos
+}
+
+/// Sorts a short slice (trie children, candidate lists): a few lines of
+/// code, where the standard sorts would add kilobytes to the `.wasm`.
+pub(crate) fn insertion_sort<T: Ord + Copy>(xs: &mut [T]) {
+    for i in 1..xs.len() {
+        let x = xs[i];
+        let mut j = i;
+        while j > 0 && xs[j - 1] > x {
+            xs[j] = xs[j - 1];
+            j -= 1;
+        }
+        xs[j] = x;
+    }
 }
