@@ -212,6 +212,7 @@ impl Writer<'_> {
 struct Reader<'a>(&'a [u8]);
 
 impl<'a> Reader<'a> {
+    #[inline]
     fn take(&mut self, n: usize) -> Result<&'a [u8], WireError> {
         if n > self.0.len() {
             return bad(format!("truncated: {} bytes wanted, {} left", n, self.0.len()));
@@ -220,9 +221,11 @@ impl<'a> Reader<'a> {
         self.0 = b;
         Ok(a)
     }
+    #[inline]
     fn u8(&mut self) -> Result<u8, WireError> {
         Ok(self.take(1)?[0])
     }
+    #[inline]
     fn u32(&mut self) -> Result<u32, WireError> {
         let mut x = 0u64;
         for shift in (0..35).step_by(7) {
@@ -236,6 +239,7 @@ impl<'a> Reader<'a> {
     }
     /// A count of items that each take at least one byte: never more than
     /// the bytes left (so a corrupt count cannot allocate much).
+    #[inline]
     fn count(&mut self) -> Result<usize, WireError> {
         let n = self.u32()? as usize;
         if n > self.0.len() {
@@ -246,6 +250,7 @@ impl<'a> Reader<'a> {
     fn u64(&mut self) -> Result<u64, WireError> {
         Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
     }
+    #[inline]
     fn bytes(&mut self) -> Result<&'a [u8], WireError> {
         let n = self.u32()? as usize;
         self.take(n)
@@ -254,6 +259,7 @@ impl<'a> Reader<'a> {
         let n = self.count()?;
         (0..n).map(|_| self.u32()).collect()
     }
+    #[inline]
     fn set(&mut self) -> Result<ByteSet, WireError> {
         Ok(match self.u8()? {
             0xff => ALL,
