@@ -63,7 +63,9 @@ test-tools:
 
 # ---- benchmarks (owner: bench) ------------------------------------------------
 # make bench        the full run (several minutes): native criterion + summary,
-#                   wasm vs JS RegExp in Node, headless Chromium. BENCHMARKS.md.
+#                   the adversarial inputs of issue 12 (work per byte, time
+#                   4 MB / 1 MB), wasm vs JS RegExp in Node (and the .wasm
+#                   size), headless Chromium. BENCHMARKS.md.
 # make bench-smoke  every harness once, briefly: that they work, not how fast
 #                   (part of make test).
 .PHONY: bench-smoke
@@ -73,11 +75,13 @@ $(BENCH_RULES_JS): js/bench/gen-rules.mjs $(shell find rules -name '*.toml' 2>/d
 
 bench: setup pkg $(BENCH_RULES_JS)
 	cargo bench --bench classify
+	cargo bench --bench adversarial
 	node js/bench/node.mjs
 	node js/bench/browser.mjs
 
 bench-smoke: setup pkg $(BENCH_RULES_JS)
 	BENCH_QUICK=1 cargo bench -q --bench classify
+	BENCH_QUICK=1 cargo bench -q --bench adversarial
 	BENCH_QUICK=1 node js/bench/node.mjs
 	BENCH_QUICK=1 node js/bench/browser.mjs
 

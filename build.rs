@@ -251,6 +251,7 @@ fn write_compiled(specs: &[(String, RuleSpec)]) {
     let entries: Vec<Vec<u8>> = patterns
         .iter()
         .map(|p| {
+            check_builtin(p);
             let mut entry = Vec::new();
             wire::encode(p, &mut entry).unwrap_or_else(|e| fail(format!("pattern {:?}: {}", p, e)));
             entry
@@ -259,4 +260,24 @@ fn write_compiled(specs: &[(String, RuleSpec)]) {
     let blob = wire::blob(&entries);
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("compiled.bin");
     std::fs::write(&dest, blob).unwrap();
+}
+
+/// What the matcher's bounds rely on for every built-in pattern (see
+/// `src/pattern/exec.rs`): a bounded longest match (the organisation
+/// patterns search the whole text, which the memo can only do in a ring of
+/// positions), no empty match (a session's memo outlives a match only
+/// then), and a ring that fits the memo budget.
+fn check_builtin(p: &str) {
+    let prog = jikenbo_pattern::Prog::new(p).unwrap_or_else(|e| fail(format!("pattern {:?}: {}", p, e)));
+    let Some(max) = prog.max_len() else {
+        fail(format!("built-in pattern {:?} has no bounded longest match: write every repetition with a bound ({{0,8}}, not * or +)", p))
+    };
+    if prog.matches_empty() {
+        fail(format!("built-in pattern {:?} can match the empty string", p));
+    }
+    let bits = prog.memo_bits(usize::MAX - 1);
+    if bits > jikenbo_pattern::MAX_MEMO_BITS {
+        fail(format!("built-in pattern {:?}: its memo ring takes {} bits, more than MAX_MEMO_BITS = {}", p, bits, jikenbo_pattern::MAX_MEMO_BITS));
+    }
+    let _ = max;
 }

@@ -129,6 +129,16 @@ pub fn version() -> Version {
     }
 }
 
+/// The pattern engine's work on this thread so far: instructions stepped,
+/// characters scanned by repetitions, alternation dispatch and trie steps,
+/// memo words cleared (`jikenbo_pattern::work`). For tests and benchmarks
+/// that check the engine's bounds by counting instead of timing; not part
+/// of the API, and never in a report.
+#[doc(hidden)]
+pub fn engine_work() -> u64 {
+    jikenbo_pattern::work()
+}
+
 /// For `fuzz/` only (feature `fuzzing`): every non-empty match of `pattern`
 /// in `hay` as the rule matcher finds them, and the groups of the first
 /// match; None when the matcher does not take the pattern.
@@ -140,4 +150,35 @@ pub fn fuzz_matcher(pattern: &str, hay: &str) -> Option<(Vec<(usize, usize)>, Op
     let mut spans = Vec::new();
     prog.for_each(hay, |a, b| spans.push((a, b)));
     Some((spans, prog.captures(hay)))
+}
+
+/// For `fuzz/` only (feature `fuzzing`): the matches at every start
+/// position in order (skipping starts inside a match, as the scan's
+/// `Starts::At` does), once through one search session and once with a
+/// fresh search per start; the two must be equal. None when the matcher
+/// does not take the pattern.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+#[allow(clippy::type_complexity)]
+pub fn fuzz_sessions(pattern: &str, hay: &str) -> Option<(Vec<(usize, usize)>, Vec<(usize, usize)>)> {
+    let prog = jikenbo_pattern::Prog::new(pattern).ok()?;
+    let starts: Vec<usize> = hay.char_indices().map(|(i, _)| i).chain([hay.len()]).collect();
+    let (mut one, mut fresh) = (Vec::new(), Vec::new());
+    let mut session = prog.session(hay);
+    let (mut after1, mut after2) = (0, 0);
+    for &p in &starts {
+        if p >= after1 {
+            if let Some(e) = session.match_at(p).filter(|&e| e > p) {
+                one.push((p, e));
+                after1 = e;
+            }
+        }
+        if p >= after2 {
+            if let Some(e) = prog.match_at(hay, p).filter(|&e| e > p) {
+                fresh.push((p, e));
+                after2 = e;
+            }
+        }
+    }
+    Some((one, fresh))
 }

@@ -206,3 +206,53 @@ fn hits_and_evidence_are_capped_and_the_report_says_so() {
     assert!(json.ends_with(",\"truncated\":true}"), "{}", &json[json.len() - 40..]);
     assert!(!serde_json::to_string(&few).unwrap().contains("truncated"));
 }
+
+/// The engine's own limits on a custom pattern, each a one-line error
+/// naming the rule: more alternations and repetitions than the memo holds
+/// over a segment (`MAX_MEMO_ROWS`), a repetition of a part that can match
+/// nothing. Patterns just under them, and unbounded or nested repetitions
+/// that are linear with the memo, are accepted.
+#[test]
+fn pattern_over_the_memo_budget_names_the_rule() {
+    use jikenbo::limits::{MAX_MEMO_BITS, MAX_MEMO_ROWS, MAX_SEGMENT_BYTES};
+    assert_eq!(MAX_MEMO_ROWS, MAX_MEMO_BITS / (MAX_SEGMENT_BYTES + 1));
+    // 1,024 optional letters: 1,024 repetitions, one over.
+    let over = format!("{}c", "b?".repeat(MAX_MEMO_ROWS + 1));
+    let e = err(Classifier::with_rules(vec![rule("many-optionals", &over)]));
+    assert_eq!(e.code(), "invalid_rule");
+    assert_eq!(e.rule_id(), Some("many-optionals"));
+    let msg = e.to_string();
+    assert!(msg.contains("many-optionals") && msg.contains("1024") && msg.contains("1023"), "{}", msg);
+    assert!(msg.contains("alternations and repetitions") && !msg.contains('\n'), "{}", msg);
+    // The same in a not_near condition.
+    let mut r = rule("many-optionals-not-near", "vpn機器[^。]{0,10}侵入");
+    r.cues[0].not_near = Some(over.clone());
+    let e = err(Classifier::with_rules(vec![r]));
+    assert_eq!(e.rule_id(), Some("many-optionals-not-near"));
+    assert!(e.to_string().contains("not_near"), "{}", e);
+    // At the limit: accepted.
+    let at = format!("vpn{}機器から侵入", "b?".repeat(MAX_MEMO_ROWS - 1));
+    let mut ok = rule("just-enough-optionals", &at);
+    ok.matches = vec!["VPN機器から侵入されました。".into()];
+    Classifier::with_rules(vec![ok]).expect("1,023 memo rows are allowed");
+}
+
+#[test]
+fn repetition_of_an_empty_match_names_the_rule() {
+    for p in ["vpn(?:機?器?)*侵入", "vpn(a?){2,5}侵入"] {
+        let e = err(Classifier::with_rules(vec![rule("empty-loop", p)]));
+        assert_eq!(e.rule_id(), Some("empty-loop"));
+        let msg = e.to_string();
+        assert!(msg.contains("empty string") && msg.contains(p), "{}", msg);
+    }
+}
+
+#[test]
+fn linear_patterns_that_used_to_blow_up_are_accepted() {
+    let yes = ["VPN機器から侵入されました。"];
+    let no = ["VPN機器を更新しました。"];
+    for p in ["vpn(?:機|機器)*から侵入", "vpn[^。]*侵入", "vpn[^。]{0,4000}侵入", "vpn(?:[^。]+[^。]+)+侵入"] {
+        let r = RuleSpec::new("linear", Field::Attack, "unauthorized_access", vec![CueSpec::new(p)], &yes, &no);
+        Classifier::with_rules(vec![r]).unwrap_or_else(|e| panic!("{}: {}", p, e));
+    }
+}

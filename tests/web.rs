@@ -281,3 +281,40 @@ fn a_count_beyond_safe_integers_does_not_throw() {
     let v = get(&r, "affectedCount.value");
     assert!(v.is_null() || v.as_f64().is_some(), "{:?}", v);
 }
+
+/// tests/work.rs inside wasm: the engine's work per byte at 4 MB is within
+/// 1.2× of its work per byte at 256 KB on the issue-12 inputs (counted by
+/// `jikenbo::engine_work`, never timed).
+fn engine_work_per_byte(c: &jikenbo::Classifier, unit: &str, bytes: usize) -> f64 {
+    let text = unit.repeat(bytes / unit.len());
+    let w0 = jikenbo::engine_work();
+    c.classify(&text).unwrap();
+    (jikenbo::engine_work() - w0) as f64 / text.len() as f64
+}
+
+fn engine_work_is_linear(c: &jikenbo::Classifier, unit: &str) {
+    let small = engine_work_per_byte(c, unit, 256 * 1024);
+    let large = engine_work_per_byte(c, unit, 4096 * 1024);
+    assert!(small > 0.0, "no engine work counted on {:?}", unit);
+    assert!(large <= 1.2 * small, "{:?}: {:.2} work per byte at 4 MB, {:.2} at 256 KB", unit, large, small);
+}
+
+fn one_cue(pattern: &str, yes: &str) -> jikenbo::Classifier {
+    let rule = jikenbo::RuleSpec::new("adversarial", jikenbo::Field::Attack, "unauthorized_access", vec![jikenbo::CueSpec::new(pattern)], &[yes], &["。"]);
+    jikenbo::Classifier::with_rules(vec![rule]).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn engine_work_is_linear_with_the_builtin_rules() {
+    engine_work_is_linear(jikenbo::Classifier::builtin(), "1名");
+    engine_work_is_linear(jikenbo::Classifier::builtin(), "当社サーバーが不正アクセスを受け、お客様の氏名、住所 約3,200名分が流出した可能性があります。\n");
+}
+
+#[wasm_bindgen_test]
+fn engine_work_is_linear_with_adversarial_custom_cues() {
+    engine_work_is_linear(&one_cue("(a|aa)*b", "aab"), "a");
+    engine_work_is_linear(&one_cue("[^。]{1,2}", "ab"), "a");
+    let ab669 = format!("(?:{})x", (0..669).map(|i| format!("ab{}", i)).collect::<Vec<_>>().join("|"));
+    engine_work_is_linear(&one_cue(&ab669, "ab7x"), "ab7");
+    engine_work_is_linear(&one_cue("[^。]{1,20}ウイルス", "新種のウイルス"), "ウイルス、");
+}

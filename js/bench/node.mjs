@@ -5,7 +5,9 @@
 // only (`make bench-smoke`: it works, not how fast). JIKENBO_PKG=path/to/entry.js
 // measures another build of the package.
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { ROOT, QUICK, loadNotices, stats, median, fmt, makeJsClassifier, ofSize } from './common.mjs';
 
@@ -59,6 +61,12 @@ for (const size of QUICK ? [1e5] : [1e5, 1e6]) {
 const mbps = (b, ms) => fmt(b / 1e6 / (ms / 1e3), 2);
 console.log(`node ${process.version}; package ${entry.replace(ROOT, '')}; ${source}: ${notices.length} notices, ${bytes} bytes; ${CUES.length} JS cues`);
 console.log(`first import + first classify: ${fmt(tFirst, 1)} ms; tags found (wasm) ${wasmTags}, rules fired (JS) ${jsRules}`);
+// The .wasm next to the entry (pkg/jikenbo_bg.wasm): raw and gzip -9.
+const wasmFile = join(dirname(entry), 'jikenbo_bg.wasm');
+if (existsSync(wasmFile)) {
+  const raw = readFileSync(wasmFile);
+  console.log(`.wasm: ${raw.length} bytes, ${gzipSync(raw, { level: 9 }).length} bytes gzip -9 (target <= 150 KB gzipped)`);
+}
 console.log(`rounds: ${ROUNDS} (interleaved), per-notice times in ms`);
 console.log('| implementation | median / notice | p95 / notice | median / round | MB/s | concatenated corpus |');
 console.log('|---|---:|---:|---:|---:|---:|');

@@ -11,8 +11,18 @@ impl Prog {
         Prog::from_hir(&crate::parse(pattern)?, pattern)
     }
 
-    /// Compiles the syntax tree of `pattern`.
+    /// Compiles the syntax tree of `pattern` (the text is used in error
+    /// messages only). Refused: a repetition of something that can match
+    /// nothing (`(a?)*`, `(?:a|){2,5}`), where engines disagree on what an
+    /// empty iteration captures and which the failure memo could not hold
+    /// (see `exec.rs`), and programs over [`MAX_INSTS`].
     pub fn from_hir(hir: &Hir, pattern: &str) -> Result<Prog, String> {
+        if empty_loops(hir) {
+            return Err(format!(
+                "pattern {:?} repeats a part that can match the empty string (as in (a?)* or (?:a|){{2,5}}), which the matcher does not take: make the repeated part match at least one character",
+                pattern
+            ));
+        }
         let mut c = Compiler { insts: Vec::new(), classes: Vec::new(), slots: 2, loops: 0 };
         c.insts.push(Inst::Save(0));
         c.emit(hir)?;
@@ -31,22 +41,15 @@ impl Prog {
         let first = without_start(hir).map_or([0; 4], |h| first_bytes(&h).unwrap_or(ALL));
         let anchored = starts_anchored(hir);
         let starts = StartTable::new(hir);
-        let mut prog = Prog::assemble(c.insts, c.classes, first, anchored, c.slots, c.loops, starts, pattern);
-        prog.delegate = empty_loops(hir);
-        Ok(prog)
+        let props = hir.properties();
+        let shape = Shape { first, anchored, slots: c.slots, loops: c.loops, max_len: props.maximum_len(), empty: props.minimum_len() == Some(0) };
+        Ok(Prog::assemble(c.insts, c.classes, starts, shape))
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn assemble(
-        insts: Vec<Inst>,
-        classes: Vec<CharClass>,
-        first: ByteSet,
-        anchored: bool,
-        slots: usize,
-        loops: usize,
-        starts: Option<StartTable>,
-        src: &str,
-    ) -> Prog {
+    /// The program from its parts (freshly compiled, or read back by
+    /// `wire`): the alternation tables and memo rows are computed here, from
+    /// the instructions, so both get the same.
+    pub(crate) fn assemble(insts: Vec<Inst>, classes: Vec<CharClass>, starts: Option<StartTable>, shape: Shape) -> Prog {
         let insts = with_alt_tables(insts, &classes);
         let mut memo_rows = 0usize;
         let memo_row: Box<[u32]> = insts
@@ -62,16 +65,15 @@ impl Prog {
         Prog {
             insts,
             classes,
-            first,
-            anchored,
-            slots,
-            loops,
-            delegate: false,
+            first: shape.first,
+            anchored: shape.anchored,
+            slots: shape.slots,
+            loops: shape.loops,
             starts,
             memo_row,
             memo_rows,
-            src: src.into(),
-            fallback: std::sync::OnceLock::new(),
+            max_len: shape.max_len,
+            empty: shape.empty,
         }
     }
 
@@ -81,17 +83,67 @@ impl Prog {
         self.insts.len() + self.classes.len()
     }
 
-    /// Whether every search of this pattern goes to the `regex` crate.
-    pub fn delegates(&self) -> bool {
-        self.delegate
+    /// The rows of the failure memo: the alternation and repetition
+    /// instructions. A search over `n` bytes that cannot use a ring (an
+    /// unbounded pattern) needs `memo_rows() × (n + 1)` bits.
+    pub fn memo_rows(&self) -> usize {
+        self.memo_rows
     }
+
+    /// The longest match in bytes, when bounded.
+    pub fn max_len(&self) -> Option<usize> {
+        self.max_len
+    }
+
+    /// Whether the pattern can match the empty string.
+    pub fn matches_empty(&self) -> bool {
+        self.empty
+    }
+
+    /// The memo bits one search over a haystack of `len` bytes takes
+    /// (before rounding rows up to whole words): `rows × (len + 1)`, or
+    /// for a bounded pattern `rows × 2^⌈log2(M+1)⌉` when that is smaller.
+    pub fn memo_bits(&self, len: usize) -> usize {
+        self.memo_rows.saturating_mul(crate::exec::memo_positions(self.max_len, len))
+    }
+
+    /// An upper bound on the steps one attempt takes per memo entry: an
+    /// instruction each, every alternative of an alternation, and up to
+    /// its largest count (capped at `cap`, the longest haystack it will
+    /// see) for a bounded repetition (an unbounded one: its least count and
+    /// a few steps, amortised over the run it scans once). A whole search costs at most about this many
+    /// steps per byte searched (each (memo row, position) is entered once);
+    /// the rule loader holds custom patterns to a limit on it.
+    pub fn cost(&self, cap: usize) -> usize {
+        self.insts
+            .iter()
+            .map(|i| match i {
+                Inst::Alt(a) => 1 + a.branches.len(),
+                // An unbounded one is amortised: each position of a run is
+                // scanned and given back once per row (see `exec.rs`).
+                Inst::Repeat { min, max: u32::MAX, .. } => 3 + (*min as usize).min(cap),
+                Inst::Repeat { max, .. } => 1 + (*max as usize).min(cap),
+                _ => 1,
+            })
+            .fold(0usize, usize::saturating_add)
+    }
+}
+
+/// What a program is besides its instructions, classes and start table.
+pub(crate) struct Shape {
+    pub(crate) first: ByteSet,
+    pub(crate) anchored: bool,
+    pub(crate) slots: usize,
+    pub(crate) loops: usize,
+    pub(crate) max_len: Option<usize>,
+    pub(crate) empty: bool,
 }
 
 /// The bytes a match of `hir` can start with; None when it can match the
 /// empty string (so it places no constraint on the next byte).
 /// Whether a repetition in `h` repeats something that can match nothing
 /// (`(a?)*`): which empty iterations count is where engines differ, so such
-/// patterns are left to `regex` (no rule needs one).
+/// patterns are refused (no rule needs one).
 fn empty_loops(h: &Hir) -> bool {
     match h.kind() {
         HirKind::Repetition(r) => {
@@ -122,6 +174,8 @@ fn without_start(hir: &Hir) -> Option<Hir> {
     }
 }
 
+/// The bytes a match of `hir` can start with; None when it can match the
+/// empty string (so it places no constraint on the next byte).
 fn first_bytes(hir: &Hir) -> Option<ByteSet> {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => None,
@@ -421,7 +475,25 @@ fn with_alt_tables(mut insts: Vec<Inst>, classes: &[CharClass]) -> Vec<Inst> {
                 branches.push((b, set));
                 firsts.push(chars);
             }
-            tables.push((pc, AltInst::new(branches, firsts)));
+            let lits: Vec<Option<&[u8]>> = a
+                .branches
+                .iter()
+                .map(|&(b, _)| match &insts[b as usize] {
+                    Inst::Lit(l) => Some(&l[..]),
+                    _ => None,
+                })
+                .collect();
+            let mut t = AltInst::new(branches, firsts);
+            // The dispatch on the first character is cheaper when it
+            // already narrows the alternatives down to a few; the trie pays
+            // when many begin with the same character (669 words `ab…`).
+            let crowded = t.dispatch.as_ref().is_none_or(|(map, others)| map.iter().map(|e| e.1.len()).chain([others.len()]).max().unwrap_or(0) >= 16);
+            let trie = if crowded { Trie::new(&lits) } else { None };
+            if trie.is_some() {
+                t.trie = trie;
+                t.dispatch = None;
+            }
+            tables.push((pc, t));
         }
     }
     for (pc, t) in tables {
@@ -435,7 +507,7 @@ fn with_alt_tables(mut insts: Vec<Inst>, classes: &[CharClass]) -> Vec<Inst> {
 /// instructions, for compiled and decoded programs alike.
 pub(crate) fn alt(branches: Vec<u32>) -> Inst {
     let branches = branches.into_iter().map(|pc| (pc, ALL)).collect();
-    Inst::Alt(Box::new(AltInst { branches, dispatch: None }))
+    Inst::Alt(Box::new(AltInst { branches, dispatch: None, trie: None }))
 }
 
 /// Loop or optional part: the body first when greedy, the way out first

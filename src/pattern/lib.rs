@@ -14,18 +14,23 @@
 //!   backtracker that stops at its first success computes; the tests check
 //!   every built-in pattern against `regex` on the corpus and on random text;
 //! - alternations dispatch on the next character, so a list of fifty words
-//!   costs one lookup per position, not fifty comparisons;
+//!   costs one lookup per position, not fifty comparisons; a long list of
+//!   words that begin alike (669 words `ab…`) goes through a byte trie of
+//!   its literals; a resumed alternation goes on where it stopped;
 //! - a search starts only where a match can: at positions whose first
 //!   characters begin a prefix literal, or where the caller allows (the
-//!   engine's prefilter knows where the literals are); within one search,
-//!   failed (branch, position) pairs are remembered, so overlapping attempts
-//!   do not repeat work;
-//! - every search has a step budget (per start position, and per byte of
-//!   text); a pattern that backtracks badly on some text exceeds it, and that
-//!   search is then handed to the `regex` crate, compiled on the spot, whose
-//!   PikeVM takes linear time. Patterns that repeat something able to match
-//!   nothing (`(a?)*`), where engines disagree on empty iterations, always
-//!   go to `regex`. No built-in pattern needs either (tested).
+//!   engine's prefilter knows where the literals are);
+//! - searches run in sessions: all the searches of one iteration over one
+//!   haystack (every match of a cue in a segment, every start the
+//!   prefilter allows) share one failure memo, so that each (alternation or
+//!   repetition, position) pair is entered at most once for the whole
+//!   iteration: linear time in the span searched, in bounded memory (a ring
+//!   of positions for patterns with a bounded longest match). The argument
+//!   is written out in `exec.rs`. Patterns that repeat something able to
+//!   match nothing (`(a?)*`), where engines disagree on empty iterations,
+//!   are refused. There is no fallback engine and no step budget: the
+//!   [`work`] counter counts every step, and the tests check the bound with
+//!   it.
 //!
 //! Compiling is a parse and a walk over the HIR: no automaton is built. The
 //! built-in patterns are compiled by build.rs (`encode`) and read back at
@@ -47,7 +52,8 @@ pub mod wire;
 #[cfg(test)]
 mod tests;
 
-pub use prog::{Prog, MAX_INSTS};
+pub use exec::{work, Session};
+pub use prog::{Prog, MAX_INSTS, MAX_MEMO_BITS};
 pub use regex_syntax::hir::Hir;
 
 pub fn parse(pattern: &str) -> Result<Hir, String> {

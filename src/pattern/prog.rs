@@ -7,11 +7,13 @@ use regex_syntax::hir::{Hir, Look};
 /// repetitions of groups are expanded).
 pub const MAX_INSTS: usize = 20_000;
 
-/// Steps one attempt (one start position) may take.
-pub(crate) const ATTEMPT_BUDGET: usize = 10_000;
-/// Steps a whole search may take per byte of text searched (plus one
-/// attempt's worth).
-pub(crate) const BYTE_BUDGET: usize = 200;
+/// The failure memo's budget, in bits: a search remembers which (memo row,
+/// position) pairs failed — rows are the alternation and repetition
+/// instructions — in at most this many bits (512 KiB). A search over a
+/// span of `n` bytes needs `rows × (n + 1)` bits for the whole span; a
+/// pattern whose longest match `M` is bounded needs only `rows × 2^⌈log2(M+1)⌉`
+/// (a ring of positions, see `exec.rs`).
+pub const MAX_MEMO_BITS: usize = 1 << 22;
 
 pub(crate) type ByteSet = [u64; 4];
 
@@ -104,6 +106,73 @@ pub(crate) struct AltInst {
     /// character, the alternatives that can start with it (ascending); and
     /// the ones that can start with any character.
     pub(crate) dispatch: Option<Dispatch>,
+    /// For long alternations of literals, a byte trie over the literals
+    /// the alternatives begin with (see [`Trie`]).
+    pub(crate) trie: Option<Trie>,
+}
+
+/// A byte trie over the literals that alternatives of one alternation begin
+/// with: walking it along the text gives, in one pass, every alternative
+/// whose literal is there, so a list of 669 words costs a few steps per
+/// position instead of 669 comparisons. The alternatives that do not begin
+/// with a literal (`others`) are checked by their first bytes.
+#[derive(Debug)]
+pub(crate) struct Trie {
+    /// Node 0 is the root. Per node: its children (byte, node), sorted by
+    /// byte, and the alternatives whose literal ends there (ascending).
+    pub(crate) nodes: Box<[TrieNode]>,
+    pub(crate) others: Box<[u16]>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct TrieNode {
+    pub(crate) kids: Box<[(u8, u32)]>,
+    pub(crate) ends: Box<[u16]>,
+}
+
+impl Trie {
+    /// The trie of the alternatives that begin with a literal (`lits[i]` is
+    /// alternative i's, if any); None when it would not pay: fewer than 8
+    /// such alternatives, or more than 4 others. (The compiler also keeps
+    /// the character dispatch when no character begins 16 alternatives.)
+    pub(crate) fn new(lits: &[Option<&[u8]>]) -> Option<Trie> {
+        let with = lits.iter().filter(|l| l.is_some()).count();
+        if with < 8 || lits.len() - with > 4 || lits.len() >= u16::MAX as usize {
+            return None;
+        }
+        let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut ends: Vec<Vec<u16>> = vec![Vec::new()];
+        let mut others = Vec::new();
+        for (i, l) in lits.iter().enumerate() {
+            let Some(l) = l else {
+                others.push(i as u16);
+                continue;
+            };
+            let mut n = 0usize;
+            for &b in l.iter() {
+                n = match kids[n].iter().find(|k| k.0 == b) {
+                    Some(k) => k.1 as usize,
+                    None => {
+                        kids.push(Vec::new());
+                        ends.push(Vec::new());
+                        let t = kids.len() - 1;
+                        kids[n].push((b, t as u32));
+                        t
+                    }
+                };
+            }
+            ends[n].push(i as u16);
+        }
+        let nodes = kids
+            .into_iter()
+            .zip(ends)
+            .map(|(mut k, e)| {
+                insertion_sort(&mut k);
+                TrieNode { kids: k.into_boxed_slice(), ends: e.into_boxed_slice() }
+            })
+            .collect();
+        Some(Trie { nodes, others: others.into_boxed_slice() })
+    }
 }
 
 impl AltInst {
@@ -126,7 +195,7 @@ impl AltInst {
                 .collect();
             dispatch = Some((map.into_boxed_slice(), others.into_boxed_slice()));
         }
-        Box::new(AltInst { branches: branches.into_boxed_slice(), dispatch })
+        Box::new(AltInst { branches: branches.into_boxed_slice(), dispatch, trie: None })
     }
 }
 
@@ -170,17 +239,17 @@ pub struct Prog {
     pub(crate) slots: usize,
     /// Number of loop slots, after the capture slots.
     pub(crate) loops: usize,
-    /// Every search goes to `regex` (see `empty_loops`).
-    pub(crate) delegate: bool,
     /// Where a search may start, from the pattern's prefix literals.
     pub(crate) starts: Option<StartTable>,
     /// Per instruction, its row in the failure memo (alternations and
     /// repetitions only; `u32::MAX` for the others), and the row count.
     pub(crate) memo_row: Box<[u32]>,
     pub(crate) memo_rows: usize,
-    /// The pattern, for the `regex` fallback.
-    pub(crate) src: Box<str>,
-    pub(crate) fallback: std::sync::OnceLock<regex::Regex>,
+    /// The longest match in bytes (regex-syntax's `maximum_len`), when
+    /// bounded: every position an attempt at `s` reaches is in `[s, s + M]`.
+    pub(crate) max_len: Option<usize>,
+    /// Whether the pattern can match the empty string.
+    pub(crate) empty: bool,
 }
 
 /// A filter on search start positions: a hashed set of the first one or
@@ -281,4 +350,18 @@ pub(crate) fn next_boundary(s: &[u8], mut pos: usize) -> usize {
         pos += 1;
     }
     pos
+}
+
+/// Sorts a short slice (trie children, candidate lists): a few lines of
+/// code, where the standard sorts would add kilobytes to the `.wasm`.
+pub(crate) fn insertion_sort<T: Ord + Copy>(xs: &mut [T]) {
+    for i in 1..xs.len() {
+        let x = xs[i];
+        let mut j = i;
+        while j > 0 && xs[j - 1] > x {
+            xs[j] = xs[j - 1];
+            j -= 1;
+        }
+        xs[j] = x;
+    }
 }

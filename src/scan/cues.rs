@@ -53,6 +53,7 @@ impl CueSet {
             }
             let (near, not_near) = (self.near[ci].as_deref(), self.not_near[ci].as_deref());
             if hits.len() == first || (near.is_none() && not_near.is_none()) {
+                per_cue[ci] += hits.len() - first;
                 return;
             }
             if cond_seg != si {
@@ -79,41 +80,56 @@ impl CueSet {
 
 /// Finds the matches of cue `ci` in segment `si` (text `s`), trying only
 /// the start positions the prefilter allows, and at most `room` of them;
-/// whether it stopped there.
+/// whether it stopped there. One search session for the whole iteration
+/// (every start, every window, every match): the engine's failure memo
+/// outlives each search, so the iteration is linear in the segment.
 #[allow(clippy::too_many_arguments)]
 fn locate(re: &Prog, s: &str, seg: &Segment, si: usize, ci: usize, starts: Starts, room: usize, hits: &mut Vec<Hit>) -> bool {
     let first = hits.len();
     let full = |hits: &Vec<Hit>| hits.len() - first >= room;
+    let mut session = re.session(s);
     match starts {
         Starts::Anywhere => {
-            let mut stopped = false;
-            re.for_each_while(s, |a, b| {
-                if full(hits) {
-                    stopped = true;
-                    return false;
-                }
-                hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
-                true
-            });
-            return stopped;
-        }
-        Starts::Within(at, d) => {
-            // Starts lie in the windows [x - d, x] before the positions.
-            let at: Vec<usize> = at.iter().map(|&p| p as usize - seg.start).collect();
-            let allowed = |p: usize| {
-                let i = at.partition_point(|&x| x < p);
-                i < at.len() && at[i] - p <= d
-            };
-            let mut from = at[0].saturating_sub(d);
-            while let Some((a, b)) = re.find_at_where(s, from, allowed) {
+            let mut at = 0;
+            while let Some((a, b)) = session.find(at) {
                 if full(hits) {
                     return true;
                 }
                 if b > a {
                     hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
-                    from = b;
+                    at = b;
                 } else {
-                    from = a + 1;
+                    at = a + 1;
+                }
+            }
+        }
+        Starts::Within(at, d) => {
+            // Starts lie in the windows [x - d, x] before the positions:
+            // merged into intervals, each searched from where the last
+            // match ended.
+            let mut after = 0;
+            let mut i = 0;
+            while i < at.len() {
+                let lo = (at[i] as usize - seg.start).saturating_sub(d);
+                let mut hi = at[i] as usize - seg.start;
+                i += 1;
+                while i < at.len() && (at[i] as usize - seg.start).saturating_sub(d) <= hi + 1 {
+                    hi = at[i] as usize - seg.start;
+                    i += 1;
+                }
+                let mut from = lo.max(after);
+                while from <= hi {
+                    let Some((a, b)) = session.find_in(from, hi) else { break };
+                    if full(hits) {
+                        return true;
+                    }
+                    if b > a {
+                        hits.push(Hit { cue: ci, start: seg.start + a, end: seg.start + b, seg: si });
+                        after = b;
+                        from = b;
+                    } else {
+                        from = a + 1;
+                    }
                 }
             }
         }
@@ -126,7 +142,7 @@ fn locate(re: &Prog, s: &str, seg: &Segment, si: usize, ci: usize, starts: Start
                 if a < after {
                     continue;
                 }
-                if let Some(b) = re.match_at(s, a) {
+                if let Some(b) = session.match_at(a) {
                     if b > a {
                         if full(hits) {
                             return true;

@@ -70,14 +70,14 @@ impl Pattern {
     /// A built-in pattern: compiled ahead of time by build.rs, else now.
     pub(crate) fn builtin(src: &str) -> Pattern {
         let prog = match builtin::compiled().get(src) {
-            Some((prog, _)) => prog,
-            None => Prog::new(src).expect("the built-in patterns are valid"),
+            Some(Ok((prog, _))) => prog,
+            _ => Prog::new(src).expect("the built-in patterns are valid"),
         };
         Pattern { prog }
     }
 
     /// Any pattern: the compiled one when build.rs made it, else validated
-    /// (held to the `regex` crate's syntax and size limits) and compiled.
+    /// (held to the pattern syntax and the engine's limits) and compiled.
     fn new(src: &str) -> Result<Pattern, String> {
         Pattern::with_literals(src).map(|(p, _)| p)
     }
@@ -85,12 +85,10 @@ impl Pattern {
     /// The same, with the literals that locate its matches (for the
     /// prefilter), from the same compiled entry or syntax tree.
     fn with_literals(src: &str) -> Result<(Pattern, Option<Literals>), String> {
-        if let Some((prog, lits)) = builtin::compiled().get(src) {
+        if let Some(Ok((prog, lits))) = builtin::compiled().get(src) {
             return Ok((Pattern { prog }, lits));
         }
-        compile(src)?;
-        let hir = jikenbo_pattern::parse(src).map_err(|e| format!("pattern {:?}: {}", src, e))?;
-        let prog = Prog::from_hir(&hir, src).map_err(|e| format!("pattern {:?}: {}", src, e))?;
+        let (hir, prog) = compile(src)?;
         Ok((Pattern { prog }, filter_literals(&hir)))
     }
 }

@@ -1,6 +1,11 @@
 //! The patterns written in code rather than in `rules/` (finding the
 //! organisation's name, reading counts), as text: the scan stage's `org` and
 //! `count` run them, and build.rs compiles them ahead of time with the rules.
+//!
+//! Every repetition has a bound (`\s{0,8}`, `{1,40}`, never `*` or `+`):
+//! the organisation patterns search the whole text, which the matcher does
+//! in bounded memory only for a pattern whose longest match is bounded
+//! (build.rs refuses any built-in pattern that is not).
 
 /// Name endings and prefixes of organisations, for signature lines.
 pub const ORG_WORD: &str = r"(?:株式会社|有限会社|合同会社|合資会社|(?:学校|医療|社会福祉|一般社団|公益社団|一般財団|公益財団|独立行政|国立大学|公立大学|国立研究開発|地方独立行政|特定非営利活動|宗教|税理士|弁護士|司法書士)法人|市|町|村|県|都|道|府|区|市役所|区役所|町役場|村役場|庁|省|局|病院|大学|学院|学園|高等学校|中学校|小学校|センター|機構|協会|組合|連合会|委員会|商工会|学会|協議会|警察|警察本部|消防局|消防本部|研究所|事務所|クリニック|医院|銀行|信用金庫|会議所|財団|社団|グループ|ホールディングス|振興会|研究会)";
@@ -13,14 +18,14 @@ pub fn org() -> [String; 7] {
         // The normaliser joins 「【…】相澤病院 患者さん…」 into one run, so a header name is
         // found as 株式会社+katakana, else as the shortest run ending in an
         // organisation word, else up to the first particle.
-        r"^【[^】\n]{0,40}】\s*((?:株式会社|有限会社|合同会社)[ァ-ヶー・a-z0-9&.]+)".into(),
-        format!(r"^【[^】\n]{{0,40}}】\s*([^\s【】「」、。]{{0,30}}?{w})", w = ORG_WORD),
+        r"^【[^】\n]{0,40}】\s{0,8}((?:株式会社|有限会社|合同会社)[ァ-ヶー・a-z0-9&.]{1,40})".into(),
+        format!(r"^【[^】\n]{{0,40}}】\s{{0,8}}([^\s【】「」、。]{{0,30}}?{w})", w = ORG_WORD),
         // Only a casebook heading («【…事件簿#…】») is followed by the name
         // itself; after 【お知らせ】 or 【重要】 comes the title.
-        r"^【[^】\n#]{0,40}#[^】\n]{0,20}】\s*([^\s【】「」、]{2,40}?)(?:\s|への|の|における|が|は|、|$)".into(),
+        r"^【[^】\n#]{0,40}#[^】\n]{0,20}】\s{0,8}([^\s【】「」、]{2,40}?)(?:\s|への|の|における|が|は|、|$)".into(),
         // A whole line that is a name, optionally followed by a department or a bracketed alias.
         format!(
-            r"^(?:(?:問い?合わせ先|問合せ先|発表者?|作成)[::\s]*)?([^\s::、。「」『』]{{0,30}}{w}(?:[^\s::、。「」]{{0,20}})?(?:[\s ]+[^\s::、。「」]{{1,20}})?(?:\([^)\n]{{1,30}}\))?)$",
+            r"^(?:(?:問い?合わせ先|問合せ先|発表者?|作成)[::\s]{{0,8}})?([^\s::、。「」『』]{{0,30}}{w}(?:[^\s::、。「」]{{0,20}})?(?:[\s ]{{1,8}}[^\s::、。「」]{{1,20}})?(?:\([^)\n]{{1,30}}\))?)$",
             w = ORG_WORD
         ),
         // 「稲敷市が保有する」「長崎県警察で受け付けた」: a public body naming itself at a sentence start.

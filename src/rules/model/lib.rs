@@ -8,9 +8,9 @@
 //! A crate of its own because two users need it: the library, which
 //! validates custom rule packs at run time, and the library's build script,
 //! which validates the built-in rules and fails the build naming the file,
-//! the rule and the reason. It depends on `serde`, `regex` (to hold custom
-//! patterns to the `regex` crate's syntax and size limit) and the pattern
-//! engine, and on nothing of the classifier.
+//! the rule and the reason. It depends on `serde`, `regex-syntax` (the
+//! pattern syntax) and the pattern engine (whose size and memo limits every
+//! pattern is held to), and on nothing of the classifier.
 //!
 //! In: rule text (TOML or JS objects, deserialised by the caller).
 //! Out: validated [`RuleSpec`]s. Never imports the classifier.

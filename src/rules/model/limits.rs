@@ -6,8 +6,13 @@ pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
 
 /// Longest pattern source accepted in a custom rule, in bytes.
 pub const MAX_PATTERN_LEN: usize = 4096;
-/// Compiled size limit of one pattern (the `regex` crate's `size_limit`).
-pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+/// Most work one pattern may do per position of the text it searches
+/// (`jikenbo_pattern::Prog::cost`: an instruction each, every alternative
+/// of an alternation, the largest count of a repetition, capped at
+/// `MAX_SEGMENT_BYTES`). The matcher enters each (alternation or
+/// repetition, position) at most once per search session, so this bounds
+/// the time per byte of text. The built-in patterns stay under 600.
+pub const MAX_PATTERN_COST: usize = 4096;
 /// Most program size (instructions and classes, `jikenbo_pattern::Prog::size`)
 /// the patterns of one custom pack may compile to in all, conditions
 /// included; the error names the rule whose cue goes over.
@@ -36,3 +41,15 @@ pub const MAX_EVIDENCE: usize = 50;
 /// Largest program one pattern may compile to, in instructions (the
 /// pattern engine's own limit: counted repetitions of groups are expanded).
 pub use jikenbo_pattern::MAX_INSTS;
+
+/// The pattern engine's failure memo, in bits (4 Mbit): a search over a
+/// span of `n` bytes remembers which (alternation or repetition, position)
+/// pairs failed in `rows × (n + 1)` bits, or less for a pattern whose
+/// longest match is bounded. Every cue is searched within one segment, so a
+/// custom pattern is refused when its rows × (`MAX_SEGMENT_BYTES` + 1)
+/// exceed this: at most [`MAX_MEMO_ROWS`] alternations and repetitions.
+pub use jikenbo_pattern::MAX_MEMO_BITS;
+
+/// Most alternations and repetitions (memo rows) one custom pattern may
+/// have: `MAX_MEMO_BITS / (MAX_SEGMENT_BYTES + 1)` = 1,023.
+pub const MAX_MEMO_ROWS: usize = MAX_MEMO_BITS / (MAX_SEGMENT_BYTES + 1);

@@ -1,7 +1,8 @@
 //! What one rule file holds, and the checks every rule must pass (the same
 //! for the built-in rules, at build time, and for custom packs, at load).
 
-use crate::limits::{MAX_CUES, MAX_PATTERN_LEN, PATTERN_SIZE_LIMIT};
+use crate::limits::{MAX_CUES, MAX_INSTS, MAX_MEMO_BITS, MAX_MEMO_ROWS, MAX_PATTERN_COST, MAX_PATTERN_LEN, MAX_SEGMENT_BYTES};
+use jikenbo_pattern::{Hir, Prog};
 use crate::vocab::{Field, Filter};
 use serde::Deserialize;
 
@@ -129,25 +130,43 @@ fn err(rule: &RuleSpec, reason: impl Into<String>) -> RuleError {
     RuleError { rule: if rule.id.is_empty() { "(no id)".into() } else { rule.id.clone() }, reason: reason.into() }
 }
 
-/// Compiles one pattern with the limits every rule pattern obeys.
-pub fn compile(pattern: &str) -> Result<regex::Regex, String> {
+/// Parses and compiles one pattern with the limits every rule pattern
+/// obeys: its length, the `regex` crate's syntax (regex-syntax, as the
+/// pattern engine parses it), and the engine's own limits — instructions
+/// (`MAX_INSTS`), work per position (`MAX_PATTERN_COST`) and memo rows
+/// (`MAX_MEMO_ROWS`: a segment of `MAX_SEGMENT_BYTES` must fit the memo
+/// budget `MAX_MEMO_BITS`, so that every search runs in linear time and
+/// bounded memory). Each error is one line naming the pattern.
+pub fn compile(pattern: &str) -> Result<(Hir, Prog), String> {
     if pattern.len() > MAX_PATTERN_LEN {
         return Err(format!("pattern is {} bytes long, more than the limit of {}", pattern.len(), MAX_PATTERN_LEN));
     }
-    regex::RegexBuilder::new(pattern)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(n) => {
-                format!("pattern {:?} compiles larger than the size limit of {} bytes", pattern, n)
-            }
-            other => format!("bad pattern {:?}: {}", pattern, one_line(&other.to_string())),
-        })
-}
-
-/// Whether a (valid) pattern can match zero characters somewhere: `\b`, `^`, `a*`.
-fn can_match_empty(pattern: &str) -> bool {
-    regex_syntax::parse(pattern).is_ok_and(|hir| hir.properties().minimum_len() == Some(0))
+    let hir = jikenbo_pattern::parse(pattern).map_err(|e| format!("bad pattern {:?}: {}", pattern, one_line(&e)))?;
+    let prog = Prog::from_hir(&hir, pattern).map_err(|e| {
+        if e.contains("instructions") {
+            format!("pattern {:?} compiles larger than the size limit of {} instructions", pattern, MAX_INSTS)
+        } else {
+            e
+        }
+    })?;
+    let cost = prog.cost(MAX_SEGMENT_BYTES);
+    if cost > MAX_PATTERN_COST {
+        return Err(format!(
+            "pattern {:?} compiles larger than the size limit: {} steps per position of the text (instructions, alternatives and the largest count of each repetition), more than {}",
+            pattern, cost, MAX_PATTERN_COST
+        ));
+    }
+    if prog.memo_rows() > MAX_MEMO_ROWS {
+        return Err(format!(
+            "pattern {:?} has {} alternations and repetitions, more than the limit of {} (the matcher's memo of {} bits over a segment of {} bytes): split it into several cues",
+            pattern,
+            prog.memo_rows(),
+            MAX_MEMO_ROWS,
+            MAX_MEMO_BITS,
+            MAX_SEGMENT_BYTES
+        ));
+    }
+    Ok((hir, prog))
 }
 
 fn one_line(s: &str) -> String {
@@ -241,8 +260,8 @@ pub fn validate(rule: &RuleSpec, known: &dyn KnownIds) -> Result<(), RuleError> 
         if cue.pattern.is_empty() {
             return Err(err(rule, format!("{}: empty pattern", which)));
         }
-        let re = compile(&cue.pattern).map_err(|e| err(rule, format!("{}: {}", which, e)))?;
-        if re.is_match("") || can_match_empty(&cue.pattern) {
+        let (_, prog) = compile(&cue.pattern).map_err(|e| err(rule, format!("{}: {}", which, e)))?;
+        if prog.matches_empty() {
             return Err(err(
                 rule,
                 format!("{}: pattern {:?} can match the empty string (evidence must quote at least one character)", which, cue.pattern),
