@@ -420,12 +420,15 @@ fn concatenated_corpus_notices_split_back() {
             let want: Vec<String> = segs.iter().map(|s| s.trim().to_string()).collect();
             runs += 1;
             if got != want {
+                let show = |v: &[String]| v.iter().map(|s| format!("«{}…»", s.chars().take(24).collect::<String>().replace('\n', "⏎"))).collect::<Vec<_>>().join(" ");
                 bad.push(format!(
-                    "{:?} of [{}]: {} parts, want {}",
+                    "{:?} of [{}]: {} parts, want {}\n    got:  {}\n    want: {}",
                     style,
                     pick.iter().map(|&i| all[i].0.as_str()).collect::<Vec<_>>().join(", "),
                     got.len(),
-                    want.len()
+                    want.len(),
+                    show(&got),
+                    show(&want)
                 ));
             }
         }
