@@ -395,16 +395,14 @@ impl Lcg {
     }
 }
 
-#[test]
-fn concatenated_corpus_notices_split_back() {
-    if shared().is_none() {
-        return;
-    }
-    let all = all_notices();
-    let mut rng = Lcg(14);
+/// Joins `sets` random sets of 2–5 notices of `all` (drawn with `seed`)
+/// in every [`Style`]; returns the concatenations that did not split back
+/// into exactly their notices, and how many were tried.
+fn concatenations(all: &[(String, String)], seed: u64, sets: usize) -> (Vec<String>, usize) {
+    let mut rng = Lcg(seed);
     let mut runs = 0;
     let mut bad = Vec::new();
-    for round in 0..120 {
+    for round in 0..sets {
         let k = 2 + rng.next(4);
         let mut pick: Vec<usize> = Vec::new();
         while pick.len() < k {
@@ -420,9 +418,13 @@ fn concatenated_corpus_notices_split_back() {
             let want: Vec<String> = segs.iter().map(|s| s.trim().to_string()).collect();
             runs += 1;
             if got != want {
-                let show = |v: &[String]| v.iter().map(|s| format!("«{}…»", s.chars().take(24).collect::<String>().replace('\n', "⏎"))).collect::<Vec<_>>().join(" ");
+                let show = |v: &[String]| {
+                    v.iter().map(|s| format!("«{}…»", s.chars().take(24).collect::<String>().replace('\n', "⏎"))).collect::<Vec<_>>().join(" ")
+                };
                 bad.push(format!(
-                    "{:?} of [{}]: {} parts, want {}\n    got:  {}\n    want: {}",
+                    "seed {} set {}, {:?} of [{}]: {} parts, want {}\n    got:  {}\n    want: {}",
+                    seed,
+                    round,
                     style,
                     pick.iter().map(|&i| all[i].0.as_str()).collect::<Vec<_>>().join(", "),
                     got.len(),
@@ -432,6 +434,40 @@ fn concatenated_corpus_notices_split_back() {
                 ));
             }
         }
+    }
+    (bad, runs)
+}
+
+/// The seeds and the number of sets per seed: fixed, so that the test is
+/// the same on every run; several seeds of 300 sets each, so that a change
+/// of the notice pool (a new fixture) shifts which sets are drawn but not
+/// how much is covered. `JIKENBO_SPLIT_SEEDS=a..b` and
+/// `JIKENBO_SPLIT_SETS=n` widen the search when working on the splitter.
+fn seeds_and_sets() -> (std::ops::Range<u64>, usize) {
+    let seeds = std::env::var("JIKENBO_SPLIT_SEEDS")
+        .ok()
+        .and_then(|v| {
+            let (a, b) = v.split_once("..")?;
+            Some(a.trim().parse().ok()?..b.trim().parse().ok()?)
+        })
+        .unwrap_or(14..18);
+    let sets = std::env::var("JIKENBO_SPLIT_SETS").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
+    (seeds, sets)
+}
+
+#[test]
+fn concatenated_corpus_notices_split_back() {
+    if shared().is_none() {
+        return;
+    }
+    let all = all_notices();
+    let (seeds, sets) = seeds_and_sets();
+    let mut runs = 0;
+    let mut bad = Vec::new();
+    for seed in seeds {
+        let (b, r) = concatenations(&all, seed, sets);
+        bad.extend(b);
+        runs += r;
     }
     assert!(bad.is_empty(), "{} of {} concatenations did not split back:\n{}", bad.len(), runs, bad.join("\n"));
     println!("{} concatenations split back", runs);

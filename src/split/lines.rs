@@ -4,6 +4,7 @@
 //! (separators, casebook headings, organisation lines).
 
 use super::dates::is_date_line;
+use crate::text::Place;
 use super::titles::{title_core, TITLE_ENDS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,8 +22,13 @@ pub(super) enum Kind {
     /// A short line naming an organisation or its officer.
     Org,
     /// Page furniture: a breadcrumb, a skip link, a page id or update
-    /// date, a copyright line (`text::is_furniture`).
-    Furniture,
+    /// date, a page-top link, a copyright line (`text::furniture`), and
+    /// where on the page it stands.
+    Furniture(Place),
+    /// An address, telephone or opening-hours line (`〒100-0001 …`,
+    /// `電話：0123-45-6789`): a contact block or a footer, neither a
+    /// header nor running text.
+    Contact,
     Other,
 }
 
@@ -38,11 +44,21 @@ pub(super) struct Line<'a> {
 
 impl Line<'_> {
     pub(super) fn is_header(&self) -> bool {
-        matches!(self.kind, Kind::Date | Kind::Addressee | Kind::Org | Kind::Furniture)
+        matches!(self.kind, Kind::Date | Kind::Addressee | Kind::Org | Kind::Furniture(Place::Head | Place::Any))
     }
-    /// Running text: a sentence, or a line too long to be a heading.
+    /// Furniture that opens a page, other than a date: a skip link, a
+    /// breadcrumb, the text-size switch, the page id.
+    pub(super) fn opens_page(&self) -> bool {
+        self.kind == Kind::Furniture(Place::Head) && !is_date_line(self.text)
+    }
+    /// A breadcrumb («ホーム > お知らせ > …»).
+    pub(super) fn is_breadcrumb(&self) -> bool {
+        self.opens_page() && self.text.contains(['>', '＞', '›', '»', '〉'])
+    }
+    /// Running text: a sentence, or a line too long to be a heading (not a
+    /// menu of links).
     pub(super) fn is_body(&self) -> bool {
-        self.kind == Kind::Other && (self.text.contains('。') || self.text.chars().count() >= 40)
+        self.kind == Kind::Other && (self.text.contains('。') || (self.text.chars().count() >= 40 && !is_menu(self.text)))
     }
 }
 
@@ -83,8 +99,11 @@ pub(super) fn kind_of(t: &str) -> Kind {
     if casebook_prefix(t).is_some() {
         return Kind::Casebook;
     }
-    if crate::text::is_furniture(t) {
-        return Kind::Furniture;
+    if let Some(place) = crate::text::furniture(t) {
+        return Kind::Furniture(place);
+    }
+    if is_contact(t) {
+        return Kind::Contact;
     }
     let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     if squeezed == "以上" {
@@ -100,6 +119,65 @@ pub(super) fn kind_of(t: &str) -> Kind {
         return Kind::Org;
     }
     Kind::Other
+}
+
+const CONTACT_LABELS: &[&str] = &[
+    "電話番号", "電話", "tel", "fax", "ファクス", "ファックス", "e-mail", "email", "メールアドレス", "メール", "所在地", "住所",
+    "開庁時間", "受付時間", "営業時間", "開館時間", "窓口時間",
+];
+
+/// An address, telephone, fax or opening-hours line: a postal code
+/// (`〒100-0001`), a telephone number (`0123-45-6789`, `03(1234)5678`), or
+/// a label such as `電話：`, `FAX `, `受付時間：` — and not a sentence.
+pub(super) fn is_contact(t: &str) -> bool {
+    if t.contains('。') || t.chars().count() > 100 {
+        return false;
+    }
+    if t.split('〒').skip(1).any(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))) {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    let labelled = CONTACT_LABELS.iter().any(|l| {
+        lower.strip_prefix(l).is_some_and(|r| r.starts_with([':', '：', ' ', '\u{3000}', '(', '（', '/']) || r.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    labelled || has_phone_number(t)
+}
+
+/// A telephone number: three runs of digits (2–5, 1–4, 3–4) joined by
+/// hyphens or brackets: `0123-45-6789`, `03(1234)5678`, `０１２０－１２３－４５６`.
+fn has_phone_number(t: &str) -> bool {
+    let fold = |c: char| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap() } else { c };
+    let cs: Vec<char> = t.chars().map(fold).collect();
+    let run = |k: usize| cs[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let sep = |c: char| matches!(c, '-' | '－' | '‐' | '−' | 'ー' | '(' | ')' | '（' | '）');
+    let mut k = 0;
+    while k < cs.len() {
+        if cs[k].is_ascii_digit() && (k == 0 || !cs[k - 1].is_ascii_digit()) {
+            let a = run(k);
+            let p = k + a;
+            if (2..=5).contains(&a) && p < cs.len() && sep(cs[p]) {
+                let b = run(p + 1);
+                let q = p + 1 + b;
+                if (1..=4).contains(&b) && q < cs.len() && sep(cs[q]) {
+                    let c = run(q + 1);
+                    if (3..=4).contains(&c) {
+                        return true;
+                    }
+                }
+            }
+            k = p.max(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// A line of links: three items or more joined by `|` (`プライバシーポリシー
+/// | サイトマップ | お問い合わせ`).
+pub(super) fn is_menu(t: &str) -> bool {
+    let items: Vec<&str> = t.split(['|', '｜']).map(str::trim).collect();
+    items.len() >= 3 && items.iter().all(|i| !i.is_empty() && i.chars().count() <= 20 && !i.contains('。'))
 }
 
 pub(super) fn is_separator(t: &str) -> bool {

@@ -170,13 +170,13 @@ pub fn split(text: &str) -> Vec<Part> {
             i += 1;
             continue;
         }
-        if let Some((title_first, last)) = notice_start(&ls, i, relaxed) {
+        if let Some(start) = notice_start(&ls, i, relaxed) {
             let mut s = i;
             if gap == Kind::Blank {
-                s = pull_back_header(&ls, i, floor);
+                s = pull_back_header(&ls, i, floor, &start);
             }
-            starts.push((s, Some((title_first, last))));
-            i = last + 1;
+            starts.push((s, start.title));
+            i = start.resume.max(i + 1);
             continue;
         }
         i += 1;
