@@ -123,8 +123,9 @@ pub(super) fn notice_start(ls: &[Line], i: usize, relaxed: bool) -> Option<Start
     }
     let header = &ls[i..j];
     let dated_above = header.iter().any(|l| l.kind == Kind::Date || (l.kind == Kind::Furniture(Place::Head) && !l.opens_page()));
-    if j > i && (!header.iter().any(|l| l.is_header()) || ls[j].kind == Kind::Casebook) {
-        // a casebook heading starts its own part, without the lines above it
+    if j > i && (!header.iter().any(|l| l.is_header()) || (ls[j].kind == Kind::Casebook && !page)) {
+        // a casebook heading starts its own part, without the lines above
+        // it — unless they are the opening of the page it stands on
         return None;
     }
     if j > i && !page && relaxed && header.iter().any(|l| l.kind == Kind::Blank) {
