@@ -1,7 +1,9 @@
 //! Line kinds. In: the whole text; out: one [`Line`] per line (its byte
 //! span, trimmed text, [`Kind`], whether it is indented or inside a 「…」
 //! left open above), and the small readers the kinds are made of
-//! (separators, casebook headings, organisation lines).
+//! (separators, casebook headings, organisation lines, address and
+//! telephone lines, menus of links; page furniture is read by
+//! `crate::text::furniture`).
 
 use super::dates::is_date_line;
 use crate::text::Place;
@@ -128,7 +130,7 @@ const CONTACT_LABELS: &[&str] = &[
 
 /// An address, telephone, fax or opening-hours line: a postal code
 /// (`〒100-0001`), a telephone number (`0123-45-6789`, `03(1234)5678`), or
-/// a label such as `電話：`, `FAX `, `受付時間：` — and not a sentence.
+/// a label and a colon (`電話：`, `FAX:`, `受付時間：`) — and not a sentence.
 pub(super) fn is_contact(t: &str) -> bool {
     if t.contains('。') || t.chars().count() > 100 {
         return false;
@@ -137,14 +139,13 @@ pub(super) fn is_contact(t: &str) -> bool {
         return true;
     }
     let lower = t.to_lowercase();
-    let labelled = CONTACT_LABELS.iter().any(|l| {
-        lower.strip_prefix(l).is_some_and(|r| r.starts_with([':', '：', ' ', '\u{3000}', '(', '（', '/']) || r.starts_with(|c: char| c.is_ascii_digit()))
-    });
+    let labelled = CONTACT_LABELS.iter().any(|l| lower.strip_prefix(l).is_some_and(|r| r.trim_start().starts_with([':', '：'])));
     labelled || has_phone_number(t)
 }
 
-/// A telephone number: three runs of digits (2–5, 1–4, 3–4) joined by
-/// hyphens or brackets: `0123-45-6789`, `03(1234)5678`, `０１２０－１２３－４５６`.
+/// A telephone number: three runs of digits (2–5 beginning with 0, 1–4,
+/// 3–4) joined by hyphens or brackets: `0123-45-6789`, `03(1234)5678`,
+/// `０１２０－１２３－４５６` — not a case number such as `2024-10-001`.
 fn has_phone_number(t: &str) -> bool {
     let fold = |c: char| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap() } else { c };
     let cs: Vec<char> = t.chars().map(fold).collect();
@@ -155,7 +156,7 @@ fn has_phone_number(t: &str) -> bool {
         if cs[k].is_ascii_digit() && (k == 0 || !cs[k - 1].is_ascii_digit()) {
             let a = run(k);
             let p = k + a;
-            if (2..=5).contains(&a) && p < cs.len() && sep(cs[p]) {
+            if (2..=5).contains(&a) && cs[k] == '0' && p < cs.len() && sep(cs[p]) {
                 let b = run(p + 1);
                 let q = p + 1 + b;
                 if (1..=4).contains(&b) && q < cs.len() && sep(cs[q]) {

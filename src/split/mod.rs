@@ -1,24 +1,52 @@
 //! Notice boundaries: one text that holds several notices (a casebook page,
-//! a blog archive, notices pasted one after another) is cut into parts, one
-//! notice each, before each part is classified on its own.
+//! a blog archive, notices or whole web pages pasted one after another) is
+//! cut into parts, one notice each, before each part is classified on its
+//! own.
 //!
-//! The cut is conservative: a boundary needs a heading that opens a new
-//! notice, and both sides must keep some running text. What starts a part:
+//! In: the whole text. Out: [`split`] gives its [`Part`]s (UTF-16 spans
+//! into the text, and the heading that opened each), in order, one part
+//! for a text of one notice; [`crate::Classifier::classify_all`] gives a
+//! [`PartReport`] per part, with evidence offsets into the whole text.
+//!
+//! The cut is conservative: a boundary needs a heading or a page opening
+//! that opens a new notice, and both sides must keep some running text.
+//! What starts a part:
 //!
 //! - a casebook heading that repeats (`【セキュリティ事件簿#2023-106】…` twice
 //!   or more with the same bracket prefix);
 //! - a notice title (`…に関するお詫びとお知らせ`, `…についてのお知らせ`,
 //!   `…について(お詫び)`, `…のご報告`) on a line of its own after a blank
-//!   line, a long separator line (`────`, `====`, `----`, `＊＊＊`) or a
-//!   closing `以上`; its header lines (date, `各位`, organisation) go with
-//!   it, also when a blank line stands between them and the title;
-//! - after `以上` or a separator, a shorter title (no incident keyword needed).
+//!   line, a long separator line (`────`, `====`, `----`, `＊＊＊`), a
+//!   closing `以上` or a page's copyright line; its header lines (date,
+//!   `各位`, organisation) go with it, also when a blank line stands
+//!   between them and the title;
+//! - after `以上`, a separator or a copyright line, a shorter title (no
+//!   incident keyword needed);
+//! - a page's opening furniture (`ここから本文です`, `ホーム > … > …`,
+//!   `文字サイズ`, `ページ番号：… 更新日：…`): it opens the notice under it,
+//!   blank-separated or not, with a title of any strength or none.
+//!
+//! What ends one: `以上`, a separator, a page's footer (the page's contact
+//! block, `ページの先頭へ戻る`, the address, a copyright line, a menu of
+//! links) — it stays with the notice above it — and a signature (a date
+//! and the sender under the body), which is the notice's end and not the
+//! next one's header when it is signed by an officer or the next notice
+//! has its own date.
 //!
 //! What never starts one: numbered or bulleted section headings (`1.概要`,
 //! `■今後について`), indented lines, lines inside 「…」, a quoted earlier
 //! notice introduced as such (`以下は…に掲載したお知らせです`), a lone date
-//! line, the `記 … 以上` block of one notice, and any cut that would leave a
-//! side without a sentence of its own.
+//! line, the `記 … 以上` block of one notice, a link under `関連情報`, a
+//! lone breadcrumb-like line over a section heading (a how-to: `会員ページ >
+//! 登録情報 > パスワード変更`), and any cut that would leave a side without
+//! a sentence of its own (address, telephone and menu lines are none).
+//!
+//! - `lines.rs`: line kinds (blank, separator, casebook heading, `以上`,
+//!   date, `各位`, organisation, page furniture, contact line);
+//! - `dates.rs`: dates as notices write them (also read by `crate::export`);
+//! - `titles.rs`: notice titles and their strength;
+//! - `bounds.rs`: where a part may start, its header, what ends before it;
+//! - `tests.rs`: unit tests (the whole-text cases are in `tests/split.rs`).
 
 use crate::report::{Evidence, Report};
 use serde::Serialize;

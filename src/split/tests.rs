@@ -2,7 +2,9 @@
 //! whole-text cases are in `tests/split.rs`).
 
 use super::dates::{date_at, is_date_line};
-use super::lines::{casebook_prefix, is_separator, lines};
+use super::bounds::in_link_list;
+use super::lines::{casebook_prefix, is_contact, is_menu, is_separator, kind_of, lines, Kind};
+use crate::text::Place;
 use super::titles::title_strength;
 use super::Utf16Index;
 
@@ -76,4 +78,66 @@ fn utf16_offsets_count_surrogates() {
     assert_eq!(ix.at(1), 1);
     assert_eq!(ix.at(5), 3);
     assert_eq!(ix.at(6), 4);
+}
+
+#[test]
+fn furniture_lines_by_their_place() {
+    assert_eq!(kind_of("ここから本文です。"), Kind::Furniture(Place::Head));
+    assert_eq!(kind_of("ホーム > くらし > お知らせ"), Kind::Furniture(Place::Head));
+    assert_eq!(kind_of("更新日：令和7年2月14日"), Kind::Furniture(Place::Head));
+    assert_eq!(kind_of("ページの先頭へ戻る"), Kind::Furniture(Place::Foot));
+    assert_eq!(kind_of("このページに関するお問い合わせ"), Kind::Furniture(Place::Foot));
+    assert_eq!(kind_of("Copyright © Example City. All Rights Reserved."), Kind::Furniture(Place::End));
+    assert_eq!(kind_of("サイトマップ"), Kind::Furniture(Place::Any));
+    // a title opening with a furniture word is a title
+    assert_eq!(kind_of("印刷業務の委託先におけるランサムウェア被害について"), Kind::Other);
+    assert_eq!(kind_of("シェアオフィスの入退室記録の流出について"), Kind::Other);
+    let ls = lines("ホーム > お知らせ\nここから本文です。\n掲載日：令和6年12月5日");
+    assert!(ls[0].opens_page() && ls[0].is_breadcrumb());
+    assert!(ls[1].opens_page() && !ls[1].is_breadcrumb());
+    assert!(!ls[2].opens_page(), "an update date alone may stand at the foot of a page too");
+}
+
+#[test]
+fn contact_lines_and_not() {
+    for t in [
+        "架空野市役所　〒100-0001 架空野市中央一丁目1番1号",
+        "電話：0123-45-6789",
+        "電話番号：0123-11-2222",
+        "TEL 03(1234)5678 FAX 03(1234)5679",
+        "受付時間：平日9時から17時まで",
+        "フリーダイヤル ０１２０－１２３－４５６",
+    ] {
+        assert!(is_contact(t), "{}", t);
+        assert_eq!(kind_of(t), Kind::Contact, "{}", t);
+    }
+    for t in [
+        "受付番号2024-10-001の申請書を紛失しました",
+        "住所、氏名、電話番号",
+        "お問い合わせ窓口を設置しました。電話：0120-000-000",
+        "架空市総務課",
+        "2023-03-30",
+    ] {
+        assert!(!is_contact(t), "{}", t);
+    }
+}
+
+#[test]
+fn menus_are_not_running_text() {
+    assert!(is_menu("プライバシーポリシー　|　特定商取引法に基づく表記　|　お問い合わせ"));
+    assert!(is_menu("くらし｜子育て｜健康・福祉｜防災"));
+    assert!(!is_menu("氏名 | 住所"));
+    assert!(!is_menu("当社は | の記号を区切りに使います。そのため | を含む行は | で分けます。"));
+    let ls = lines("くらし・手続き　|　子育て・教育　|　健康・福祉・医療　|　防災・安全　|　市政情報　|　観光");
+    assert!(ls[0].text.chars().count() >= 40 && !ls[0].is_body());
+}
+
+#[test]
+fn lines_under_a_link_list_heading_are_links() {
+    let text = "本文です。被害は確認されていません。\n\n関連情報\n\n個人情報の漏えいについて（第1報）\n\nこのページに関するお問い合わせ\n\n不正アクセスについて";
+    let ls = lines(text);
+    let at = |t: &str| ls.iter().position(|l| l.text == t).unwrap();
+    assert!(in_link_list(&ls, at("個人情報の漏えいについて（第1報）")));
+    assert!(!in_link_list(&ls, at("関連情報")));
+    assert!(!in_link_list(&ls, at("不正アクセスについて")), "the footer ends the list");
 }
