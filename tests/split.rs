@@ -363,6 +363,19 @@ fn a_breadcrumb_like_line_inside_a_notice_does_not_split() {
 再開の予定について
 
 準備が整い次第、当社ホームページでお知らせいたします。",
+        // two menu paths, each on a line of its own
+        "登録情報の誤表示について
+
+当社アプリの不具合により、一部のお客様の画面に他のお客様の登録情報が表示されていたことが判明しました。対象は最大で27名です。
+
+表示の確認は、次のいずれかの画面で行えます。
+
+マイページ > 登録情報 > お届け先
+マイページ > 注文履歴 > 明細
+
+アプリの更新について
+
+最新版では不具合を修正しております。お手数ですが、アプリを更新してご利用ください。",
         // a path from the top page inside a sentence, and on its own line
         // under a sentence that introduces it
         "会員情報の閲覧に関するお知らせ

@@ -88,14 +88,14 @@ pub(super) struct Start {
 }
 
 /// A run of a page's opening furniture strong enough to open a notice on
-/// its own: a skip link, the text-size switch or a page id, or two lines of
-/// furniture (a breadcrumb and an update date). A lone breadcrumb-like
-/// line («会員ページ > 登録情報 > パスワード変更») may be a how-to quoted
-/// in a notice.
+/// its own: a skip link, the text-size switch or a page id, or a
+/// breadcrumb with another kind of furniture (an update date, a menu). A
+/// breadcrumb-like line alone, or two of them («会員ページ > 登録情報 >
+/// パスワード変更»), may be a how-to quoted in a notice.
 fn page_opening(block: &[Line]) -> bool {
-    let crumbs = block.iter().filter(|l| l.opens_page()).count();
-    let furniture = block.iter().filter(|l| matches!(l.kind, Kind::Furniture(Place::Head | Place::Any))).count();
-    crumbs > 0 && (furniture >= 2 || block.iter().any(|l| l.opens_page() && !l.is_breadcrumb()))
+    let crumb = block.iter().any(|l| l.is_breadcrumb());
+    let other = block.iter().any(|l| matches!(l.kind, Kind::Furniture(Place::Head | Place::Any)) && !l.is_breadcrumb());
+    block.iter().any(|l| l.opens_page() && !l.is_breadcrumb()) || (crumb && other)
 }
 
 /// A candidate part start at line `i` (the first line of a block): header
