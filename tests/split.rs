@@ -200,6 +200,240 @@ fn classify_all_offsets_are_into_the_whole_text() {
     assert_eq!(classify_all(&big).unwrap_err().code(), "input_too_large");
 }
 
+// ---- pasted web pages (invented) -------------------------------------------------
+
+/// A city page: opening furniture standing apart from the title, a footer
+/// (contact, page-top link, address) ending in a copyright line.
+const PAGE_A: &str = "ここから本文です。
+ホーム > 市政情報 > 報道発表 > 納税通知書の誤送付について
+文字サイズ 標準 拡大　背景色 白 黒
+ページ番号：2031456　更新日：令和6年8月21日
+
+納税通知書の誤送付について
+
+令和6年8月19日、市民税課において、固定資産税の納税通知書1通を別の納税義務者あてに誤って送付していたことが判明しました。通知書には、納税義務者1名の氏名、住所、課税額が記載されていました。
+
+受け取られた方からご連絡をいただき、通知書は回収いたしました。該当の方には直接お詫びいたしました。今後は封入時の複数人による確認を徹底します。
+
+このページに関するお問い合わせ
+財務部 市民税課
+電話：0000-12-3456
+ページの先頭へ戻る
+架空川市役所　〒999-0001 架空川市本町二丁目3番4号
+Copyright © Kakuugawa City. All Rights Reserved.";
+
+/// A town page whose title names no incident («…の一時停止について»): only
+/// the page's furniture tells that a notice opens here.
+const PAGE_B: &str = "本文へ　サイトマップ　文字サイズ
+トップ > くらしの情報 > お知らせ
+更新日：2025年1月9日
+
+図書館システムの一時停止について
+
+1月8日午後、町立図書館の貸出システムのサーバーに第三者からの不正なアクセスが確認されたため、システムを停止しました。利用者の氏名と電話番号約3,000件が閲覧された可能性があり、現在調査を進めております。
+
+利用者の皆様には大変ご迷惑をおかけし、申し訳ございません。
+
+このページの情報に関するお問い合わせ先
+教育委員会 生涯学習課
+ページの先頭へ
+© 2025 架空谷町";
+
+/// A company page: breadcrumb touching the title, the date and the company
+/// under it, a footer that is a page-top link and a menu of links.
+const PAGE_C: &str = "ホーム ＞ ニュース ＞ 重要なお知らせ
+当社会員サイトへの不正ログインに関するお知らせ
+2024年12月2日
+株式会社つばめ書房
+
+当社の会員サイトにおいて、第三者が他社から流出したとみられるIDとパスワードを用いてログインを試み、会員412名のアカウントに不正にログインしていたことが判明いたしました。
+
+不正ログインを受けた会員の氏名、住所、購入履歴が閲覧された可能性がございます。対象の会員にはパスワードの再設定をお願いしております。
+
+このページの先頭へ
+プライバシーポリシー　|　サイトマップ　|　お問い合わせ";
+
+/// A page without a title line of its own: furniture, then running text.
+const PAGE_D: &str = "ここから本文です。
+ホーム > 健康・福祉 > お知らせ
+ページ番号：3300127　更新日：令和6年11月28日
+
+令和6年11月27日、保健センターの職員が、乳幼児健診の受診者23名分の氏名と生年月日を記載した名簿を、誤って別の医療機関にファクスで送信しました。送信先の医療機関には名簿の廃棄を依頼し、廃棄したとの報告を受けております。
+
+関係する皆様に深くお詫び申し上げます。
+
+ページの先頭へ戻る
+Copyright © Kakuumori City. All Rights Reserved.";
+
+const PAGES: &[&str] = &[PAGE_A, PAGE_B, PAGE_C, PAGE_D];
+
+#[test]
+fn a_pasted_page_with_its_furniture_is_one_part() {
+    for p in PAGES {
+        assert_parts(p, &[p], "single pasted page");
+    }
+    // its heading is the title, not the breadcrumb above it
+    assert_eq!(split_notices(PAGE_A)[0].heading.as_deref(), Some("納税通知書の誤送付について"));
+    assert_eq!(split_notices(PAGE_D)[0].heading, None);
+}
+
+#[test]
+fn pasted_pages_in_a_row_split_at_each_page_opening() {
+    // every ordered pair, blank-separated: each page keeps its furniture
+    // above and its footer under it
+    for a in PAGES {
+        for b in PAGES {
+            if a == b {
+                continue;
+            }
+            let text = format!("{}\n\n{}", a, b);
+            assert_parts(&text, &[a, b], "two pasted pages");
+            let parts = split_notices(&text);
+            assert_eq!(parts[0].heading, split_notices(a)[0].heading);
+            assert_eq!(parts[1].heading, split_notices(b)[0].heading);
+        }
+    }
+    // three in a row, with several blank lines
+    let text = format!("{}\n\n\n\n{}\n\n\n{}", PAGE_B, PAGE_A, PAGE_C);
+    assert_parts(&text, &[PAGE_B, PAGE_A, PAGE_C], "three pasted pages");
+    // pasted without a blank line: after a copyright line, and after a
+    // page-top link right above the next page's skip link
+    let text = format!("{}\n{}", PAGE_A, PAGE_B);
+    assert_parts(&text, &[PAGE_A, PAGE_B], "a copyright line then the next page");
+    let cut = PAGE_A.find("架空川市役所").unwrap();
+    let a_short = PAGE_A[..cut].trim_end();
+    let text = format!("{}\n{}", a_short, PAGE_D);
+    assert_parts(&text, &[a_short, PAGE_D], "a page-top link then the next page's skip link");
+}
+
+#[test]
+fn a_page_footer_with_menus_and_related_links_does_not_split() {
+    // a list of related pages under «関連情報» (one of them a notice title,
+    // with a long contact line under it) and a footer menu under the
+    // contact block: one page
+    let page = "ホーム > お知らせ > 職員のパソコンのウイルス感染について
+職員のパソコンのウイルス感染について
+掲載日：令和6年10月2日
+
+本市の職員が使用するパソコン1台がウイルスに感染し、外部と不審な通信を行っていたことが判明しました。パソコンには市民約200名分の氏名と住所を記録したファイルが保存されていました。
+
+現時点で情報の流出は確認されていません。当該パソコンはネットワークから切り離し、調査を進めています。
+
+関連情報
+
+不審なメールにご注意ください（令和6年9月のお知らせ）
+
+個人情報の漏えいに関するお詫びとお知らせ（令和5年度の事案の調査結果のまとめ）
+
+このページに関するお問い合わせ
+総務課 情報管理係
+〒999-0002 架空原市中町5丁目6番7号 電話：0000-22-3333（代表） ファクス：0000-22-4444
+
+よくある質問
+
+個人情報の取り扱いについて
+
+架空原市役所 〒999-0002 架空原市中町5丁目6番7号 開庁時間：午前8時30分から午後5時15分まで（土日祝日を除く）
+
+ページの先頭へ戻る
+Copyright © Kakuuhara City. All Rights Reserved.";
+    assert_parts(page, &[page], "a page with related links and a footer menu");
+    // the same without the furniture: a notice whose contact block stands
+    // between blank lines under a list of links
+    let plain = page.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_parts(&plain, &[&plain], "related links and contact lines");
+}
+
+#[test]
+fn a_breadcrumb_like_line_inside_a_notice_does_not_split() {
+    let cases = [
+        // a menu path on a line of its own, then a heading without an
+        // incident word: a how-to, not the next page's breadcrumb
+        "ポイントサービスの一時停止について
+
+2024年11月5日
+株式会社かもめ商店
+
+当社のポイントサービスにおいて、第三者による不正ログインが確認されたため、サービスを一時停止しております。お客様にはご不便をおかけし、申し訳ございません。
+
+パスワードは次の手順で変更できます。
+
+会員ページ > 登録情報 > パスワード変更
+
+再開の予定について
+
+準備が整い次第、当社ホームページでお知らせいたします。",
+        // two menu paths, each on a line of its own
+        "登録情報の誤表示について
+
+当社アプリの不具合により、一部のお客様の画面に他のお客様の登録情報が表示されていたことが判明しました。対象は最大で27名です。
+
+表示の確認は、次のいずれかの画面で行えます。
+
+マイページ > 登録情報 > お届け先
+マイページ > 注文履歴 > 明細
+
+アプリの更新について
+
+最新版では不具合を修正しております。お手数ですが、アプリを更新してご利用ください。",
+        // a path from the top page inside a sentence, and on its own line
+        // under a sentence that introduces it
+        "会員情報の閲覧に関するお知らせ
+
+当社の会員サイトで、一部の会員の登録情報が他の会員から閲覧できる状態になっていたことが判明しました。対象は会員58名です。
+
+ご登録の内容は「ホーム > マイページ > 登録情報」の画面でご確認いただけます。また、次の画面からもご確認いただけます。
+
+ホーム > マイページ > ご注文履歴
+
+システムの修正について
+
+本日午前、不具合を修正いたしました。ご迷惑をおかけしましたことをお詫び申し上げます。",
+    ];
+    for c in cases {
+        assert_parts(c, &[c], "a breadcrumb-like line in a notice");
+    }
+}
+
+#[test]
+fn a_signature_block_ends_its_notice() {
+    // a notice signed with a date and its office, then a notice whose
+    // title carries its own date and company: the date block above the
+    // second title is the first notice's signature
+    let signed = "個人情報を含む書類の紛失について
+
+市民課において、住民票の写しの交付申請書12枚を紛失したことが判明しました。申請書には申請者の氏名、住所、生年月日が記載されています。関係する皆様に深くお詫び申し上げます。
+
+令和6年9月30日
+架空市 市民課";
+    let titled = "ホームページの改ざんについて
+2024年10月2日
+株式会社ひまわり観光
+
+当社ホームページが第三者により改ざんされ、閲覧した方が不審なサイトへ誘導される状態になっていたことが判明いたしました。現在はホームページを停止しております。";
+    let text = format!("{}\n\n{}", signed, titled);
+    assert_parts(&text, &[signed, titled], "signature, then a title with its own date");
+    // the date block above a title that has none of its own is that
+    // notice's header (the formal layout: date, sender, then the title)
+    let formal = "2024年10月2日
+株式会社ひまわり観光
+
+ホームページの改ざんについて
+
+当社ホームページが第三者により改ざんされ、閲覧した方が不審なサイトへ誘導される状態になっていたことが判明いたしました。現在はホームページを停止しております。";
+    let unsigned = signed.rsplit_once("\n\n").unwrap().0;
+    let text = format!("{}\n\n{}", unsigned, formal);
+    assert_parts(&text, &[unsigned, formal], "a formal header above the title");
+    // both: the signature stays above, the header goes with its title
+    let text = format!("{}\n\n{}", signed, formal);
+    assert_parts(&text, &[signed, formal], "a signature, then a formal header");
+    // and a signature with an officer's name is never the next header
+    let officer = format!("{}\n架空市長 山田 一郎", signed);
+    let text = format!("{}\n\n{}", officer, formal.replacen("2024年10月2日\n株式会社ひまわり観光\n\n", "", 1));
+    let second = formal.replacen("2024年10月2日\n株式会社ひまわり観光\n\n", "", 1);
+    assert_parts(&text, &[officer.as_str(), second.as_str()], "an officer's signature");
+}
+
 // ---- joining notices ---------------------------------------------------------
 
 #[derive(Debug, Clone, Copy)]
@@ -214,10 +448,35 @@ enum Style {
     Separator,
     /// each notice ends with a signature (date, organisation) and 以上
     Signature,
+    /// each notice pasted from a web page: the page's opening furniture
+    /// (skip link, breadcrumb, page id, update date) above it, touching it
+    /// or blank-separated, and its footer (contact, page-top link, address,
+    /// copyright or a menu of links) under it
+    Page,
 }
 
 impl Style {
-    const ALL: &'static [Style] = &[Style::Heading, Style::Blank, Style::Blanks, Style::Separator, Style::Signature];
+    const ALL: &'static [Style] = &[Style::Heading, Style::Blank, Style::Blanks, Style::Separator, Style::Signature, Style::Page];
+}
+
+/// `n` as if pasted from the `k`-th page of an invented site (one of three
+/// page layouts).
+fn on_page(n: &str, i: usize, k: usize) -> String {
+    let (m, d) = (1 + k % 12, 1 + k % 28);
+    match k % 3 {
+        0 => format!(
+            "ここから本文です。\nホーム > お知らせ > 記事{i}\nページ番号：{}　更新日：令和6年{m}月{d}日\n\n{n}\n\n\
+             このページに関するお問い合わせ\nテスト市 総務課\n電話：0000-00-{:04}\nページの先頭へ戻る\n\
+             テスト市役所　〒000-0000 テスト市本町1-1\nCopyright © Test City. All Rights Reserved.",
+            1000 + i,
+            1000 + k
+        ),
+        1 => format!(
+            "ホーム ＞ ニュース ＞ お知らせ{i}\n文字サイズ 標準 拡大\n{n}\n\nこのページの先頭へ\n\
+             プライバシーポリシー　|　サイトマップ　|　お問い合わせ"
+        ),
+        _ => format!("本文へ　サイトマップ　English\nトップ › 報道発表 › 記事{i}\n最終更新日：2024年{m}月{d}日\n\n{n}\n\nページの先頭へ\n© 2024 テスト町"),
+    }
 }
 
 /// Joins notices; returns the text and the part each notice should become.
@@ -229,6 +488,7 @@ fn join(notices: &[&str], style: Style, salt: usize) -> (String, Vec<String>) {
         let seg = match style {
             Style::Heading => format!("【セキュリティ事件簿#2024-{:03}】掲載記事 {}\n\n{}", 100 + i + salt, i + 1, n),
             Style::Signature => format!("{}\n\n2024年10月{}日\n株式会社テスト商会{}\n\n以上", n, 1 + (i + salt) % 28, i),
+            Style::Page => on_page(n, i, i + salt),
             _ => n.to_string(),
         };
         segs.push(seg);
@@ -237,7 +497,7 @@ fn join(notices: &[&str], style: Style, salt: usize) -> (String, Vec<String>) {
     for (i, s) in segs.iter().enumerate() {
         if i > 0 {
             match style {
-                Style::Blank | Style::Signature | Style::Heading => text.push_str("\n\n"),
+                Style::Blank | Style::Signature | Style::Heading | Style::Page => text.push_str("\n\n"),
                 Style::Blanks => text.push_str(&"\n".repeat(3 + (i + salt) % 3)),
                 Style::Separator => {
                     text.push_str("\n\n");
@@ -395,16 +655,14 @@ impl Lcg {
     }
 }
 
-#[test]
-fn concatenated_corpus_notices_split_back() {
-    if shared().is_none() {
-        return;
-    }
-    let all = all_notices();
-    let mut rng = Lcg(14);
+/// Joins `sets` random sets of 2–5 notices of `all` (drawn with `seed`)
+/// in every [`Style`]; returns the concatenations that did not split back
+/// into exactly their notices, and how many were tried.
+fn concatenations(all: &[(String, String)], seed: u64, sets: usize) -> (Vec<String>, usize) {
+    let mut rng = Lcg(seed);
     let mut runs = 0;
     let mut bad = Vec::new();
-    for round in 0..120 {
+    for round in 0..sets {
         let k = 2 + rng.next(4);
         let mut pick: Vec<usize> = Vec::new();
         while pick.len() < k {
@@ -420,15 +678,56 @@ fn concatenated_corpus_notices_split_back() {
             let want: Vec<String> = segs.iter().map(|s| s.trim().to_string()).collect();
             runs += 1;
             if got != want {
+                let show = |v: &[String]| {
+                    v.iter().map(|s| format!("«{}…»", s.chars().take(24).collect::<String>().replace('\n', "⏎"))).collect::<Vec<_>>().join(" ")
+                };
                 bad.push(format!(
-                    "{:?} of [{}]: {} parts, want {}",
+                    "seed {} set {}, {:?} of [{}]: {} parts, want {}\n    got:  {}\n    want: {}",
+                    seed,
+                    round,
                     style,
                     pick.iter().map(|&i| all[i].0.as_str()).collect::<Vec<_>>().join(", "),
                     got.len(),
-                    want.len()
+                    want.len(),
+                    show(&got),
+                    show(&want)
                 ));
             }
         }
+    }
+    (bad, runs)
+}
+
+/// The seeds and the number of sets per seed: fixed, so that the test is
+/// the same on every run; several seeds of 300 sets each, so that a change
+/// of the notice pool (a new fixture) shifts which sets are drawn but not
+/// how much is covered. `JIKENBO_SPLIT_SEEDS=a..b` and
+/// `JIKENBO_SPLIT_SETS=n` widen the search when working on the splitter.
+fn seeds_and_sets() -> (std::ops::Range<u64>, usize) {
+    let seeds = std::env::var("JIKENBO_SPLIT_SEEDS")
+        .ok()
+        .and_then(|v| {
+            let (a, b) = v.split_once("..")?;
+            Some(a.trim().parse().ok()?..b.trim().parse().ok()?)
+        })
+        .unwrap_or(14..20);
+    let sets = std::env::var("JIKENBO_SPLIT_SETS").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
+    (seeds, sets)
+}
+
+#[test]
+fn concatenated_corpus_notices_split_back() {
+    if shared().is_none() {
+        return;
+    }
+    let all = all_notices();
+    let (seeds, sets) = seeds_and_sets();
+    let mut runs = 0;
+    let mut bad = Vec::new();
+    for seed in seeds {
+        let (b, r) = concatenations(&all, seed, sets);
+        bad.extend(b);
+        runs += r;
     }
     assert!(bad.is_empty(), "{} of {} concatenations did not split back:\n{}", bad.len(), runs, bad.join("\n"));
     println!("{} concatenations split back", runs);

@@ -30,7 +30,7 @@ mod tests;
 
 pub use normalize::Normalized;
 pub use numbers::parse_number;
-pub(crate) use furniture::is_furniture;
+pub(crate) use furniture::{furniture, Place};
 pub(crate) use original::Original;
 pub(crate) use segment::{Segment, Shape};
 
