@@ -195,6 +195,11 @@ fn classify_all_offsets_are_into_the_whole_text() {
     }
     assert!(all[0].report.attack_types.iter().any(|t| t.id == "ransomware"));
     assert!(all[2].report.attack_types.iter().any(|t| t.id == "loss"));
+    // severity reasons quote the notice too, and are shifted with the rest
+    assert!(
+        all[1..].iter().any(|pr| pr.report.severity.reasons.iter().any(|r| !r.evidence.is_empty())),
+        "a later part has a severity reason with evidence"
+    );
     // a text over the limit is refused as classify refuses it
     let big = "あ".repeat(jikenbo::MAX_INPUT_BYTES / 3 + 1);
     assert_eq!(classify_all(&big).unwrap_err().code(), "input_too_large");
@@ -552,6 +557,9 @@ fn evidence(r: &Report) -> Vec<(u32, u32)> {
     out.extend(r.leak_status.evidence.iter().map(|e| (e.start, e.end)));
     out.extend(r.affected_count.evidence.iter().map(|e| (e.start, e.end)));
     out.extend(r.organization.evidence.iter().map(|e| (e.start, e.end)));
+    for reason in &r.severity.reasons {
+        out.extend(reason.evidence.iter().map(|e| (e.start, e.end)));
+    }
     out
 }
 

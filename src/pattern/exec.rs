@@ -148,6 +148,7 @@ pub struct Session<'a> {
     /// Words per memo slot, the slots in use, and the slot of a position
     /// (`pos & mask`).
     stride: usize,
+    #[cfg_attr(not(test), allow(dead_code))] // read by memo_size (tests)
     slots: usize,
     mask: usize,
     stamp: u64,

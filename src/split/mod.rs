@@ -141,6 +141,9 @@ pub(crate) fn shift(report: &mut Report, by: u32) {
     mv(&mut report.leak_status.evidence, by);
     mv(&mut report.affected_count.evidence, by);
     mv(&mut report.organization.evidence, by);
+    for r in &mut report.severity.reasons {
+        mv(&mut r.evidence, by);
+    }
 }
 
 
