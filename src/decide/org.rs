@@ -17,7 +17,8 @@ pub(super) fn organization(scan: &Scan) -> Organization {
     let mut evidence = Vec::new();
     let mut name = None;
     if let Some((a, b, _)) = found.name {
-        let q = name_quote(scan.quote(a, b, "organization/name"));
+        let q = scan.quote(a, b, "organization/name");
+        let q = name_quote(casebook_name(scan.text.original.text(), scan.text.original.byte(q.start), q));
         name = Some(q.text.clone());
         evidence.push(q);
     }
@@ -47,6 +48,38 @@ pub(super) fn organization(scan: &Scan) -> Organization {
         false
     };
     Organization { name, public_body, evidence }
+}
+
+/// A casebook heading («【セキュリティ事件簿#…】株式会社ほしぞら運輸 不正
+/// アクセスに関する…») sets the name apart by a space, which the normaliser
+/// drops between Japanese characters, so the name found in the normalised
+/// heading may stop short («株式会社», «架空県» of «架空県こもれび町»): in
+/// the caller's text, the name runs to that space, unless the heading has
+/// no space there and the run holds the title's words too («…センターへの
+/// 不正アクセスについて»). `at` is the quote's byte offset in `original`.
+fn casebook_name(original: &str, at: usize, q: Evidence) -> Evidence {
+    let line_start = original[..at].rfind('\n').map_or(0, |i| i + 1);
+    let head = original[line_start..at].trim_end();
+    if !(head.starts_with('【') && head.ends_with('】') && head.contains('#')) {
+        return q;
+    }
+    let rest = &original[at..];
+    let mut token = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+    // A title joined to the name without a space begins with a particle.
+    for w in ["への", "に関する", "について", "に係る", "による", "における", "での", "が", "の"] {
+        if let Some(i) = token.get(q.text.len()..).and_then(|t| t.find(w)) {
+            token = &token[..q.text.len() + i];
+        }
+    }
+    if token.len() <= q.text.len() || !token.starts_with(q.text.as_str()) || token.chars().count() > 40 {
+        return q;
+    }
+    // What is left is the name only if no other word of a title is in it.
+    const TITLE_WORDS: [&str; 7] = ["お知らせ", "お詫び", "おわび", "ご報告", "発生", "不正", "流出"];
+    if TITLE_WORDS.iter().any(|w| token[q.text.len()..].contains(w)) {
+        return q;
+    }
+    Evidence { end: q.start + token.encode_utf16().count() as u32, text: token.to_string(), ..q }
 }
 
 /// The name as a signature or footer line writes it, without what stands
@@ -155,5 +188,33 @@ mod tests {
         assert_eq!(trimmed("株式会社テル電話サービス").0, "株式会社テル電話サービス");
         assert_eq!(trimmed("架空市立病院長寿センター").0, "架空市立病院長寿センター");
         assert_eq!(trimmed("市長"), ("市長".into(), 10, 12));
+    }
+
+    fn casebook(line: &str, found: &str) -> String {
+        let at = line.find(found).unwrap();
+        let start = line[..at].encode_utf16().count() as u32;
+        let q = Evidence { start, end: start + found.encode_utf16().count() as u32, rule: "organization/name".into(), text: found.into() };
+        let out = casebook_name(line, at, q);
+        assert_eq!(&line[at..][..out.text.len()], out.text, "the quote is the caller's text");
+        assert_eq!(out.end - out.start, out.text.encode_utf16().count() as u32);
+        out.text
+    }
+
+    #[test]
+    fn a_casebook_heading_name_runs_to_its_space() {
+        assert_eq!(casebook("【架空事件簿#12】株式会社ほしぞら運輸 不正アクセスのお知らせ", "株式会社"), "株式会社ほしぞら運輸");
+        assert_eq!(casebook("前の行\n【事件簿#2024-3】架空県こもれび町\u{3000}誤送信について", "架空県"), "架空県こもれび町");
+        // near misses: no casebook heading, a name already whole, a token too long
+        assert_eq!(casebook("【お知らせ】株式会社ほしぞら運輸 不正アクセス", "株式会社"), "株式会社");
+        assert_eq!(casebook("【事件簿#1】架空市 書類紛失", "架空市"), "架空市");
+        assert_eq!(casebook("【事件簿#1】架空市書類紛失 のお詫び", "架空市書類紛失"), "架空市書類紛失");
+        let long = format!("【事件簿#1】株式会社{} 不正", "あ".repeat(40));
+        assert_eq!(casebook(&long, "株式会社"), "株式会社");
+        assert_eq!(casebook("本文 【事件簿#1】株式会社ほしぞら 不正", "株式会社"), "株式会社");
+        assert_eq!(casebook("【事件簿#7】架空大学未来研究センターへの不正アクセスについて 2024/1/5", "架空大学"), "架空大学未来研究センター");
+        assert_eq!(casebook("【事件簿#7】株式会社ほしぞら運輸が保有する情報の流出", "株式会社"), "株式会社ほしぞら運輸");
+        assert_eq!(casebook("【事件簿#7】株式会社ほしぞらの個人情報漏えいに関するお詫び", "株式会社"), "株式会社ほしぞら");
+        assert_eq!(casebook("【事件簿#7】架空市消防局の職員、試験データを不正に入手", "架空市"), "架空市消防局");
+        assert_eq!(casebook("【事件簿#7】架空市個人情報流出のお詫び", "架空市"), "架空市");
     }
 }

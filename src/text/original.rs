@@ -40,6 +40,11 @@ impl<'a> Original<'a> {
         b
     }
 
+    /// The caller's whole text.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// The text of UTF-16 `start..end`.
     pub(crate) fn slice(&self, start: u32, end: u32) -> &'a str {
         let (a, b) = (self.byte(start), self.byte(end));
