@@ -263,7 +263,7 @@ fn write_compiled(specs: &[(String, RuleSpec)]) {
 }
 
 /// What the matcher's bounds rely on for every built-in pattern (see
-/// `src/pattern/exec.rs`): a bounded longest match (the organisation
+/// `src/pattern/exec/`): a bounded longest match (the organisation
 /// patterns search the whole text, which the memo can only do in a ring of
 /// positions), no empty match (a session's memo outlives a match only
 /// then), and a ring that fits the memo budget.

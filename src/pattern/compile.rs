@@ -15,7 +15,7 @@ impl Prog {
     /// messages only). Refused: a repetition of something that can match
     /// nothing (`(a?)*`, `(?:a|){2,5}`), where engines disagree on what an
     /// empty iteration captures and which the failure memo could not hold
-    /// (see `exec.rs`), and programs over [`MAX_INSTS`].
+    /// (see `exec/`), and programs over [`MAX_INSTS`].
     pub fn from_hir(hir: &Hir, pattern: &str) -> Result<Prog, String> {
         if empty_loops(hir) {
             return Err(format!(
@@ -120,7 +120,7 @@ impl Prog {
             .map(|i| match i {
                 Inst::Alt(a) => 1 + a.branches.len(),
                 // An unbounded one is amortised: each position of a run is
-                // scanned and given back once per row (see `exec.rs`).
+                // scanned and given back once per row (see `exec/`).
                 Inst::Repeat { min, max: u32::MAX, .. } => 3 + (*min as usize).min(cap),
                 Inst::Repeat { max, .. } => 1 + (*max as usize).min(cap),
                 _ => 1,

@@ -26,7 +26,7 @@
 //!   repetition, position) pair is entered at most once for the whole
 //!   iteration: linear time in the span searched, in bounded memory (a ring
 //!   of positions for patterns with a bounded longest match). The argument
-//!   is written out in `exec.rs`. Patterns that repeat something able to
+//!   is written out in `exec/`. Patterns that repeat something able to
 //!   match nothing (`(a?)*`), where engines disagree on empty iterations,
 //!   are refused. There is no fallback engine and no step budget: the
 //!   [`work`] counter counts every step, and the tests check the bound with

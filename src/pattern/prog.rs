@@ -12,7 +12,7 @@ pub const MAX_INSTS: usize = 20_000;
 /// instructions — in at most this many bits (512 KiB). A search over a
 /// span of `n` bytes needs `rows × (n + 1)` bits for the whole span; a
 /// pattern whose longest match `M` is bounded needs only `rows × 2^⌈log2(M+1)⌉`
-/// (a ring of positions, see `exec.rs`).
+/// (a ring of positions, see `exec/`).
 pub const MAX_MEMO_BITS: usize = 1 << 22;
 
 pub(crate) type ByteSet = [u64; 4];
