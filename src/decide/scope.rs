@@ -57,6 +57,15 @@ pub(crate) fn kept(scan: &Scan, in_context: &[bool]) -> Vec<Kept> {
     out
 }
 
+/// «次のとおり», «次の6項目です», «次の情報が…»: a sentence announcing
+/// what follows (not «次の日», «次の機会»).
+fn announces_next(s: &str) -> bool {
+    s.match_indices("次の").any(|(i, w)| {
+        let rest = s[i + w.len()..].trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十つ".contains(c));
+        ["とおり", "通り", "項目", "情報", "もの", "内容", "データ", "書類", "方"].iter().any(|n| rest.starts_with(n))
+    })
+}
+
 /// Which segments describe the affected data: those that say so
 /// themselves, and the items and lines under a heading or an introducing
 /// sentence («…は以下のとおりです») that does.
@@ -68,7 +77,7 @@ pub(crate) fn in_context(scan: &Scan) -> Vec<bool> {
     for (i, seg) in segs.iter().enumerate() {
         let own = scan.scope[i].contains(ScopeId::DataContext) && !scan.scope[i].contains(ScopeId::Prevention);
         let s = text[seg.start..seg.end].trim_end();
-        let introduces = s.ends_with(':') || s.contains("以下") || s.contains("下記") || s.contains("次のとおり") || s.contains("次の通り");
+        let introduces = s.ends_with(':') || s.contains("以下") || s.contains("下記") || announces_next(s);
         match seg.shape {
             Shape::Heading => {
                 // A heading right under a heading that opened a data block is a
