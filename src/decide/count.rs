@@ -21,14 +21,16 @@ pub(super) fn affected_count(scan: &Scan, in_context: &[bool]) -> (CountField, O
 }
 
 /// Taxonomy §4: a stated total (or maximum) first, else the largest figure
-/// that is not a superset of this incident (a record figure that restates
+/// that is not a superset of this incident, else that superset (a record figure that restates
 /// a person figure was dropped by the scan); a rounded figure gives way to a
 /// precise one within 5 % of it (「最大約39万件」, 「38万7,460件」).
 pub(super) fn choose<'a>(cands: &'a [CountCandidate], in_context: &[bool]) -> Option<&'a CountCandidate> {
     let usable: Vec<&CountCandidate> = cands.iter().filter(|c| in_context.get(c.seg).copied().unwrap_or(false)).collect();
     let best = match usable.iter().filter(|c| c.total).max_by_key(|c| c.value) {
         Some(t) => *t,
-        None => *usable.iter().filter(|c| !c.superset).max_by_key(|c| c.value)?,
+        // A superset alone («約1,450件分のうちの一部») is still the largest
+        // figure the notice gives for this incident.
+        None => *usable.iter().filter(|c| !c.superset).max_by_key(|c| c.value).or_else(|| usable.iter().max_by_key(|c| c.value))?,
     };
     if best.approx {
         let near = |c: &&&CountCandidate| !c.approx && !c.superset && c.value.abs_diff(best.value) * 20 <= best.value;
