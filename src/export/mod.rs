@@ -28,7 +28,8 @@
 //! assert_eq!(bundle.id, export::stix(&report, Some(text), &opts).unwrap().id);
 //! ```
 //!
-//! Mapping tables and what each format loses: `docs-draft/exports.md`.
+//! Each format's module opens with its mapping table and what it loses;
+//! README.md, section "Exports", sums them up.
 
 pub mod csv;
 pub mod misp;
