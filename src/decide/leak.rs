@@ -1,6 +1,7 @@
 //! Leak status (taxonomy §3): a stated leak beats a possible one, which
 //! beats «still investigating», a title's bare mention, and a denial; lost
-//! or stolen media not recovered are `possible`; a misdelivery or
+//! or stolen media not recovered are `possible`, and so are papers
+//! discarded by mistake and not got back unless a denial is stated; a misdelivery or
 //! publication error with nothing else said is `confirmed`.
 
 use super::scope::Kept;
@@ -32,6 +33,9 @@ pub(super) fn leak_status(scan: &Scan, kept: &[Kept], attack: &[Tag]) -> LeakSta
     let recovered = scan.scope.iter().any(|s| s.contains(ScopeId::Recovered));
     let media = has("loss").or(has("theft"));
     let exposure = has("misdelivery").or(has("publication_error"));
+    // Papers or media discarded to the wrong place and not got back: like
+    // lost media, unless the notice says they were destroyed or not seen.
+    let disposed = has("improper_disposal");
     let (value, evidence) = if !strong.is_empty() {
         (LeakStatus::Confirmed, strong)
     } else if !possible.is_empty() {
@@ -47,6 +51,8 @@ pub(super) fn leak_status(scan: &Scan, kept: &[Kept], attack: &[Tag]) -> LeakSta
         (LeakStatus::None, t.evidence.clone())
     } else if !none.is_empty() {
         (LeakStatus::None, none)
+    } else if let (Some(t), false) = (disposed, recovered) {
+        (LeakStatus::Possible, t.evidence.clone())
     } else if let Some(t) = exposure {
         (LeakStatus::Confirmed, t.evidence.clone())
     } else {
