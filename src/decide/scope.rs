@@ -52,6 +52,10 @@ pub(crate) fn kept(scan: &Scan, in_context: &[bool]) -> Vec<Kept> {
         if negated && field != Field::Leak {
             continue;
         }
+        // «…に報告する予定です»: the authority is not told yet.
+        if scan.planned[i] {
+            continue;
+        }
         out.push(Kept { hit: *h, negated, undecided: scan.undecided[i] });
     }
     out

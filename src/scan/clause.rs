@@ -1,8 +1,8 @@
 //! The clause after a hit: does it deny it (「…は含まれておりません」
 //! 「…は確認されておりません」), unless it denies the denial (「…ないとは
 //! 言い切れません」)? Does it ask whether instead of stating (「…された
-//! かどうかは調査中」)? Read up to the next clause break, at most 40
-//! characters.
+//! かどうかは調査中」)? Does it say it is yet to be done (「…に相談する
+//! 予定です」)? Read up to the next clause break, at most 40 characters.
 
 use super::table::Scanner;
 use crate::text::Segment;
@@ -27,6 +27,16 @@ impl Scanner {
     pub(super) fn undecided(&self, text: &str, seg: &Segment, end: usize) -> bool {
         let Some(q) = &self.clauses.undecided else { return false };
         q.prog.is_match(self.clause_tail(text, seg, end))
+    }
+
+    /// Whether the clause after a hit says it is yet to be done
+    /// («…に相談する予定です», «…も検討しております»).
+    pub(super) fn planned(&self, text: &str, seg: &Segment, end: usize) -> bool {
+        let Some(q) = &self.clauses.planned else { return false };
+        // A plan is read up to the next 「、」 too: «…に相談しており、今後も
+        // 協力する予定です» reports first and plans after.
+        let tail = self.clause_tail(text, seg, end);
+        q.prog.is_match(tail.split('、').next().unwrap_or(tail))
     }
 
     /// Whether the clause after a hit ending at `end` denies it.

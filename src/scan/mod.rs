@@ -59,6 +59,9 @@ pub(crate) struct Scan<'a> {
     /// Per hit of the leak status: its clause asks whether rather than
     /// states («…が持ち出されたかどうかは調査中»).
     pub undecided: Vec<bool>,
+    /// Per hit of the authorities told: its clause says the report is yet
+    /// to be made («…に相談する予定です»).
+    pub planned: Vec<bool>,
     /// Per segment: the segment-level scope rules that fired in it.
     pub scope: Vec<Bits<ScopeId>>,
     pub org: OrgFinding,
@@ -84,6 +87,7 @@ impl Scanner {
         let mut scope = vec![Bits::empty(); text.segs.len()];
         let mut negated = vec![false; hits.len()];
         let mut undecided = vec![false; hits.len()];
+        let mut planned = vec![false; hits.len()];
         // Neighbouring hits ending at the same place share their clause.
         let mut last: Option<(usize, bool)> = None;
         for (i, h) in hits.iter().enumerate() {
@@ -96,6 +100,9 @@ impl Scanner {
             }
             if rule.field == Field::Leak {
                 undecided[i] = self.undecided(t, &text.segs[h.seg], h.end);
+            }
+            if rule.field == Field::Reported && self.table.cues[h.cue].applies(crate::rules::Filter::Negation) {
+                planned[i] = self.planned(t, &text.segs[h.seg], h.end);
             }
             let needed = clauses == Clauses::All
                 || (rule.field != Field::Org && self.table.cues[h.cue].applies(crate::rules::Filter::Negation));
@@ -113,12 +120,12 @@ impl Scanner {
         }
         let org = self.find_org(t);
         let (counts, many) = count::candidates(t, &text.segs);
-        Scan { rules: &self.table, text, hits, negated, undecided, scope, org, counts, truncated: capped || many }
+        Scan { rules: &self.table, text, hits, negated, undecided, planned, scope, org, counts, truncated: capped || many }
     }
 }
 
 /// The scope rules that mark whole segments (the others — negation,
 /// anti-negation, clause breaks — are read in the clause after a hit).
 fn is_segment_scope(id: ScopeId) -> bool {
-    !matches!(id, ScopeId::Negation | ScopeId::AntiNegation | ScopeId::ClauseBreak | ScopeId::Undecided)
+    !matches!(id, ScopeId::Negation | ScopeId::AntiNegation | ScopeId::ClauseBreak | ScopeId::Undecided | ScopeId::Planned)
 }

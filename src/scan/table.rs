@@ -116,6 +116,8 @@ pub(crate) struct ClausePatterns {
     pub(super) clause_break: Option<Pattern>,
     /// `scope/undecided`: the clause asks whether, it does not state.
     pub(super) undecided: Option<Pattern>,
+    /// `scope/planned`: the clause says it will be done, not that it was.
+    pub(super) planned: Option<Pattern>,
 }
 
 /// The rule set compiled for the scan.
@@ -126,7 +128,8 @@ pub(crate) struct Scanner {
 }
 
 /// The ids of the scope rules that make the clause patterns.
-const CLAUSE_SCOPES: [ScopeId; 4] = [ScopeId::Negation, ScopeId::AntiNegation, ScopeId::ClauseBreak, ScopeId::Undecided];
+const CLAUSE_SCOPES: [ScopeId; 5] =
+    [ScopeId::Negation, ScopeId::AntiNegation, ScopeId::ClauseBreak, ScopeId::Undecided, ScopeId::Planned];
 
 /// The alternation of every cue of the scope rules `id` in `specs`; an
 /// error names `blame` (the custom rule that made it too large).
@@ -150,6 +153,7 @@ impl ClausePatterns {
             anti_negation: alternation(specs, ScopeId::AntiNegation, &blame(ScopeId::AntiNegation))?,
             clause_break: alternation(specs, ScopeId::ClauseBreak, &blame(ScopeId::ClauseBreak))?,
             undecided: alternation(specs, ScopeId::Undecided, &blame(ScopeId::Undecided))?,
+            planned: alternation(specs, ScopeId::Planned, &blame(ScopeId::Planned))?,
         })
     }
 }

@@ -141,7 +141,7 @@ export type ScopeFilter = "negation" | "advice" | "hypothetical" | "contact" | "
 /** Ids of the `scope` rules. */
 export type ScopeId =
   | "negation" | "anti_negation" | "advice" | "hypothetical" | "contact"
-  | "data_context" | "clause_break" | "recovered" | "prevention" | "undecided";
+  | "data_context" | "clause_break" | "recovered" | "prevention" | "undecided" | "planned";
 
 /** One cue of a rule: a pattern (Rust `regex` syntax) over the normalised text. */
 export interface CueSpec {

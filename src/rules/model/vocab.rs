@@ -84,6 +84,7 @@ vocabulary! {
         Recovered = "recovered",
         Prevention = "prevention",
         Undecided = "undecided",
+        Planned = "planned",
     }
 }
 
@@ -136,6 +137,7 @@ const SCOPE_NAMES: &[&str] = &[
     ScopeId::Recovered.as_str(),
     ScopeId::Prevention.as_str(),
     ScopeId::Undecided.as_str(),
+    ScopeId::Planned.as_str(),
 ];
 
 impl Filter {
