@@ -132,7 +132,9 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
             let breakdown = out.get(k + 1).is_some_and(|c| c.seg == b.seg && closes.is_some_and(|x| c.start < x));
             let (person, record) = if a.person { (a, b) } else { (b, a) };
             let record_outranks = record.total && !person.total;
-            if gap.starts_with('(') && gap.chars().count() <= 12 && !breakdown && !record_outranks {
+            // «12,408件、9,870名分»: the same set told both ways, side by side.
+            let side_by_side = gap == "、" && !a.person;
+            if (side_by_side || gap.starts_with('(') && gap.chars().count() <= 12) && !breakdown && !record_outranks {
                 drop[if a.person { k } else { k - 1 }] = true;
             }
         }
