@@ -125,11 +125,31 @@ fn train_corpus_meets_the_floors() {
     meets_the_floors("train", 100);
 }
 
+/// The sets under tests/unseen/: notices written for this project by
+/// engineers who had not read the rules, each scored once before any rule
+/// was changed for it (the README gives those first figures). Always
+/// present, so the floors hold here even where ../shared is absent.
+#[test]
+fn project_unseen_sets_meet_the_floors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/unseen");
+    let mut sets: Vec<PathBuf> = std::fs::read_dir(&root).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    sets.sort();
+    assert!(!sets.is_empty(), "no set under {}", root.display());
+    for dir in sets {
+        floors_hold(&dir, 20);
+    }
+}
+
 fn meets_the_floors(name: &str, at_least: usize) {
     let Some(dir) = corpus(name) else { return };
-    let items = load(&dir);
+    floors_hold(&dir, at_least);
+}
+
+fn floors_hold(dir: &Path, at_least: usize) {
+    let name = dir.display();
+    let items = load(dir);
     assert!(items.len() >= at_least, "expected the {} corpus, found {} notices", name, items.len());
-    println!("corpus/{} ({} notices)", name, items.len());
+    println!("{} ({} notices)", name, items.len());
     let mut below = Vec::new();
     for &(field, floor) in FLOORS {
         let score = match field {
