@@ -170,3 +170,16 @@ fn zero_width_name_cue_is_not_evidence() {
         }
     }
 }
+
+/// A denial 50 characters after the data it denies still denies it: notices
+/// list what did not leak in one long clause («※病名・病歴等が記載された
+/// カルテの情報、及びクレジットカード情報の漏洩は、現時点で確認されて
+/// おりません»).
+#[test]
+fn a_long_denied_list_is_still_denied() {
+    let text = "漏えいしたのは氏名と住所です。\n※診断名・既往歴等が記載された診療録の情報、及びクレジットカード情報の流出は、現在までに確認されておりません。";
+    let r = jikenbo::classify(text).unwrap();
+    let data: Vec<&str> = r.data_categories.iter().map(|t| t.tag.id.as_str()).collect();
+    assert!(data.contains(&"name") && data.contains(&"address"), "{:?}", data);
+    assert!(!data.contains(&"medical") && !data.contains(&"payment_card"), "{:?}", data);
+}

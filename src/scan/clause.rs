@@ -2,17 +2,17 @@
 //! 「…は確認されておりません」), unless it denies the denial (「…ないとは
 //! 言い切れません」)? Does it ask whether instead of stating (「…された
 //! かどうかは調査中」)? Does it say it is yet to be done (「…に相談する
-//! 予定です」)? Read up to the next clause break, at most 40 characters.
+//! 予定です」)? Read up to the next clause break, at most 60 characters.
 
 use super::table::Scanner;
 use crate::text::Segment;
 
 impl Scanner {
     /// The clause after a hit ending at `end`: up to the next clause break,
-    /// at most 40 characters.
+    /// at most 60 characters.
     fn clause_tail<'t>(&self, text: &'t str, seg: &Segment, end: usize) -> &'t str {
         let from = end.min(seg.end);
-        let to = text[from..seg.end].char_indices().nth(40).map_or(seg.end, |(i, _)| from + i);
+        let to = text[from..seg.end].char_indices().nth(60).map_or(seg.end, |(i, _)| from + i);
         let mut tail = &text[from..to];
         if let Some(cb) = &self.clauses.clause_break {
             if let Some((a, _)) = cb.prog.find(tail) {
