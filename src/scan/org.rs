@@ -30,7 +30,12 @@ impl Scanner {
         let raw = &text[a..b];
         let trimmed = raw.trim();
         let base = a + (raw.len() - raw.trim_start().len());
-        let hit = |tag: &str| self.match_name(tag, trimmed).map(|(ci, s, e)| (ci, base + s, base + e));
+        // «八雲台市消防本部 警防課 救急係»: the name cues test the whole
+        // line, then the name before its departments.
+        let head = trimmed.split([' ', '\u{3000}']).next().unwrap_or(trimmed);
+        let hit = |tag: &str| {
+            self.match_name(tag, trimmed).or_else(|| self.match_name(tag, head)).map(|(ci, s, e)| (ci, base + s, base + e))
+        };
         OrgFinding { name, corporation: hit("corporation"), public_body: hit("public_body") }
     }
 
@@ -136,7 +141,8 @@ fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
     if let Some(found) = [&p.header_prefixed, &p.header_org, &p.header].into_iter().find_map(group).or_else(self_defined) {
         return Some(found);
     }
-    // A signature: one of the last lines, else one of the first lines.
+    // A signature: one of the last lines (a web page's footer may end in
+    // a survey, links and a copyright line under it), else one of the first lines.
     let lines: Vec<(usize, &str)> = line_spans(text);
     let signature = |&(off, l): &(usize, &str)| {
         let t = l.trim();
@@ -160,7 +166,16 @@ fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
         let lead = l.len() - l.trim_start().len();
         Some((off + lead + c[2]?, off + lead + c[3]?, true))
     };
-    if let Some(found) = lines.iter().rev().take(4).chain(lines.iter().take(6)).find_map(signature) {
+    // The footer of a page runs from after its last sentence; at most 24
+    // lines of it are read, and always the last 4 lines of the text.
+    // (A «※» note of the footer is no body sentence.)
+    let after_body = lines
+        .iter()
+        .rposition(|(_, l)| l.trim_end().ends_with('。') && !l.trim_start().starts_with('※'))
+        .map_or(0, |i| i + 1);
+    let footer = lines.len() - (lines.len() - after_body.min(lines.len())).min(24);
+    let last = lines.len().saturating_sub(4).min(footer);
+    if let Some(found) = lines[last..].iter().rev().chain(lines.iter().take(6)).find_map(signature) {
         return Some(found);
     }
     group(&p.mention).or_else(|| {
@@ -196,6 +211,13 @@ mod tests {
         assert_eq!(name("タイトル\n令和5年中に長崎県警察で受け付けた届出です。"), Some("長崎県警察"));
         assert_eq!(name("問い合わせ先 東北海道いすゞ自動車株式会社 総務人事部"), Some("東北海道いすゞ自動車株式会社 総務人事部"));
         assert_eq!(name("お客様各位\n本文。"), None);
+        // A page footer: the name above the survey, the links and the copyright line.
+        let page = "本文です。\n\n架空市消防本部　警防課\n電話:000-000-0000\n受付時間:午前8時30分から\n\nこのページの情報は役に立ちましたか?\n○役に立った\n○役に立たなかった\n[送信]\n\n関連リンク\n・救急車の適正利用\n・火災予防\n\nページの先頭へ\ncopyright (c) kaku city.";
+        assert_eq!(name(page), Some("架空市消防本部　警防課"));
+        // A vendor under a heading in the body is no signature: only a mention, not sure.
+        let vendor = format!("{}■委託事業者\n株式会社あおば印刷(本社:架空市)\n\n■経過\n・5月28日:連絡を受けました。\n・6月6日:流出を確認しました。\n\n■県の対応\n確認を進めています。", "本文です。\n".repeat(7));
+        let vendor = vendor.as_str();
+        assert_eq!(find_ranked(vendor).map(|(_, _, sure)| sure), Some(false));
         assert_eq!(name("令和7年、架空市立みどり台総合病院(以下「当院」)のサーバーが"), Some("架空市立みどり台総合病院"));
         assert_eq!(name("【事件簿#1】大阪中央医療センター情報セキュリティ報告書について"), Some("大阪中央医療センター"));
         assert_eq!(name("【事件簿#1】株式会社ギンナン不正アクセスに関するお知らせ"), Some("株式会社ギンナン"));
