@@ -30,12 +30,7 @@ impl Scanner {
         let raw = &text[a..b];
         let trimmed = raw.trim();
         let base = a + (raw.len() - raw.trim_start().len());
-        // «八雲台市消防本部 警防課 救急係»: the name cues test the whole
-        // line, then the name before its departments.
-        let head = trimmed.split([' ', '\u{3000}']).next().unwrap_or(trimmed);
-        let hit = |tag: &str| {
-            self.match_name(tag, trimmed).or_else(|| self.match_name(tag, head)).map(|(ci, s, e)| (ci, base + s, base + e))
-        };
+        let hit = |tag: &str| self.match_name(tag, trimmed).map(|(ci, s, e)| (ci, base + s, base + e));
         OrgFinding { name, corporation: hit("corporation"), public_body: hit("public_body") }
     }
 
