@@ -2,7 +2,8 @@
 //! beats «still investigating», a title's bare mention, and a denial; lost
 //! or stolen media not recovered are `possible`, and so are papers
 //! discarded by mistake and not got back unless a denial is stated; a misdelivery or
-//! publication error with nothing else said is `confirmed`.
+//! publication error with nothing else said is `confirmed` (got back
+//! unopened is a denial: `none`).
 
 use super::scope::Kept;
 use super::Quote;

@@ -57,8 +57,8 @@ fn starts_number(text: &str, i: usize) -> bool {
     let c = text[i..].chars().next().unwrap();
     let prev = text[..i].chars().next_back();
     let prev_is_num = prev.is_some_and(|p| p.is_ascii_digit() || p == ',' || p == '.' || is_kanji_digit(p) || p == '万' || p == '億');
-    // 「数千件」「数百名」 are no figures.
-    if prev_is_num || prev == Some('数') {
+    // 「数千件」「数百名」 are no figures; 「実人数3,870人」 is one.
+    if prev_is_num || (prev == Some('数') && matches!(c, '十' | '百' | '千' | '万')) {
         return false;
     }
     c.is_ascii_digit() || is_kanji_digit(c)
@@ -131,7 +131,10 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
             let closes = text[b.end..].find(')').map(|i| b.end + i);
             let breakdown = out.get(k + 1).is_some_and(|c| c.seg == b.seg && closes.is_some_and(|x| c.start < x));
             let (person, record) = if a.person { (a, b) } else { (b, a) };
-            let record_outranks = record.total && !person.total;
+            // «延べ4,521件(実人数3,870人)»: a cumulative record total gives
+            // way to the real number of persons beside it.
+            let real_persons = ["実人数", "実人員", "実数"].iter().any(|w| gap.contains(w));
+            let record_outranks = record.total && !person.total && !real_persons;
             // «12,408件、9,870名分»: the same set told both ways, side by side.
             let side_by_side = gap == "、" && !a.person;
             if (side_by_side || gap.starts_with('(') && gap.chars().count() <= 12) && !breakdown && !record_outranks {
