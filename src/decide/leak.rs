@@ -1,9 +1,9 @@
 //! Leak status (taxonomy §3): a stated leak beats a possible one, which
 //! beats «still investigating», a title's bare mention, and a denial; lost
 //! or stolen media not recovered are `possible`, and so are papers
-//! discarded by mistake and not got back unless a denial is stated; a misdelivery or
-//! publication error with nothing else said is `confirmed` (got back
-//! unopened is a denial: `none`).
+//! discarded by mistake and not got back unless a denial is stated; a
+//! misdelivery with nothing else said is `confirmed` (got back unopened is a
+//! denial: `none`), a publication error `possible`.
 
 use super::scope::Kept;
 use super::Quote;
@@ -33,7 +33,10 @@ pub(super) fn leak_status(scan: &Scan, kept: &[Kept], attack: &[Tag]) -> LeakSta
     let has = |id: &str| attack.iter().find(|t| t.id == id);
     let recovered = scan.scope.iter().any(|s| s.contains(ScopeId::Recovered));
     let media = has("loss").or(has("theft"));
-    let exposure = has("misdelivery").or(has("publication_error"));
+    let misdelivered = has("misdelivery");
+    // Published by mistake: out where anyone could look (taxonomy §3:
+    // 閲覧可能な状態 → possible) unless the notice says someone did.
+    let published = has("publication_error");
     // Papers or media discarded to the wrong place and not got back: like
     // lost media, unless the notice says they were destroyed or not seen.
     let disposed = has("improper_disposal");
@@ -54,8 +57,10 @@ pub(super) fn leak_status(scan: &Scan, kept: &[Kept], attack: &[Tag]) -> LeakSta
         (LeakStatus::None, none)
     } else if let (Some(t), false) = (disposed, recovered) {
         (LeakStatus::Possible, t.evidence.clone())
-    } else if let Some(t) = exposure {
+    } else if let Some(t) = misdelivered {
         (LeakStatus::Confirmed, t.evidence.clone())
+    } else if let Some(t) = published {
+        (LeakStatus::Possible, t.evidence.clone())
     } else {
         (LeakStatus::Unknown, unknown)
     };
