@@ -183,3 +183,15 @@ fn a_long_denied_list_is_still_denied() {
     assert!(data.contains(&"name") && data.contains(&"address"), "{:?}", data);
     assert!(!data.contains(&"medical") && !data.contains(&"payment_card"), "{:?}", data);
 }
+
+/// A topic whose first clause gives a reason is denied by the clause the
+/// reason is for («Xは、…管理しているため、当社サーバには保存されており
+/// ません»); a reason clause alone denies nothing.
+#[test]
+fn a_topic_denied_after_its_reason() {
+    let ids = |t: &str| -> Vec<String> { jikenbo::classify(t).unwrap().data_categories.iter().map(|d| d.tag.id.clone()).collect() };
+    let denied = ids("流出した情報は氏名とメールアドレスです。\n※クレジットカード情報は、外部の決済代行会社で管理しているため、当社サーバには保存されておりません。");
+    assert!(denied.contains(&"name".to_string()) && !denied.contains(&"payment_card".to_string()), "{:?}", denied);
+    let stated = ids("流出した情報は氏名とクレジットカード情報です。カード情報は、決済画面が改ざんされていたため、外部に送信されていました。");
+    assert!(stated.contains(&"payment_card".to_string()), "{:?}", stated);
+}

@@ -39,13 +39,26 @@ impl Scanner {
         q.prog.is_match(tail.split('、').next().unwrap_or(tail))
     }
 
-    /// Whether the clause after a hit ending at `end` denies it.
+    /// Whether the clause after a hit ending at `end` denies it. A topic
+    /// («Xは、») whose first clause gives a reason reads on to the clause
+    /// the reason is for: «※カード情報は、決済代行会社で管理しているため、
+    /// 当社サーバには保存されておりません».
     pub(super) fn negated(&self, text: &str, seg: &Segment, end: usize) -> bool {
         let Some(neg) = &self.clauses.negation else { return false };
+        let denies = |tail: &str| neg.prog.is_match(tail) && !self.clauses.anti_negation.as_ref().is_some_and(|a| a.prog.is_match(tail));
         let tail = self.clause_tail(text, seg, end);
-        if !neg.prog.is_match(tail) {
-            return false;
+        if denies(tail) {
+            return true;
         }
-        !self.clauses.anti_negation.as_ref().is_some_and(|a| a.prog.is_match(tail))
+        let after = &text[end.min(seg.end)..seg.end];
+        let topic = after.starts_with("は、") || after.starts_with("は");
+        let rest = &after[tail.len()..];
+        match ["ため、", "ので、"].iter().find(|r| rest.starts_with(**r)) {
+            Some(r) if topic => {
+                let next = end.min(seg.end) + tail.len() + r.len();
+                denies(self.clause_tail(text, seg, next))
+            }
+            _ => false,
+        }
     }
 }
