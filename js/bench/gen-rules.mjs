@@ -25,10 +25,10 @@ function tomlString(raw, where) {
 
 // Rust `regex` → JavaScript RegExp source ('u' flag). The rules use a
 // portable subset; the only differences that matter here are `\x{…}` and
-// `\b`, which is Unicode-aware in Rust and ASCII-only in JS (the cues put it
-// only around ASCII words, where both agree).
+// the word boundary: the cues write the ASCII one, `(?-u:\b)`, which is what
+// `\b` means in JS.
 function toJs(p) {
-  return p.replace(/\\x\{([0-9a-fA-F]+)\}/g, '\\u{$1}');
+  return p.replace(/\\x\{([0-9a-fA-F]+)\}/g, '\\u{$1}').replaceAll('(?-u:\\b)', '\\b');
 }
 
 const cues = [];
