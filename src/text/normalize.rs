@@ -292,6 +292,20 @@ fn drop_space(a: &Item, b: &Item) -> bool {
     x != Class::Letter && y != Class::Letter && (x == Class::Strong || y == Class::Strong)
 }
 
+/// Whether `c`, at the start of a line after `last`, can only go on the
+/// word or phrase the line before broke off: a case particle, a small kana,
+/// the prolonged sound mark, or the ending of a verb («しまし / た»).
+fn continues_word(last: char, c: char) -> bool {
+    matches!(c, 'を' | 'が' | 'に' | 'へ' | 'れ' | 'て' | 'っ' | 'ゃ' | 'ゅ' | 'ょ' | 'ん' | 'る' | 'ー' | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ッ' | 'ャ' | 'ュ' | 'ョ')
+        || (matches!(c, 'た' | 'す') && matches!(last, 'し' | 'っ' | 'れ' | 'い' | 'き' | 'ち' | 'み' | 'り' | 'ま' | 'せ' | 'け'))
+}
+
+/// 「…の被害 / はありません」: a topic particle after a noun, not a word
+/// of its own (はじめに, はがき, はい).
+fn continues_with_topic(c: char, next: Option<char>) -> bool {
+    c == 'は' && !matches!(next, Some('じ' | 'が' | 'い' | 'や' | 'る' | 'な'))
+}
+
 /// A char that opens a list item or heading when it starts a line.
 fn is_line_marker(c: char) -> bool {
     !(is_cjk_letter(c) || c.is_ascii_alphabetic() || matches!(c, '「' | '『')) || c == '第'
@@ -362,9 +376,15 @@ impl Layout {
         }
     }
 
-    /// Whether the pending single line break before `it` is a PDF wrap.
+    /// Whether the pending single line break before `it` is a PDF wrap,
+    /// or breaks a word: a line cannot start with a particle or the rest
+    /// of a verb («侵入さ / れました», «パスワード / 　をリセット»), whatever
+    /// the width of the lines and their indentation.
     fn wraps(&self, it: &Item, next: Option<char>) -> bool {
         let Some(last) = self.last else { return false };
+        if is_cjk_letter(last.c) && (continues_word(last.c, it.c) || continues_with_topic(it.c, next)) {
+            return true;
+        }
         // A line may end in a letter or punctuation that opens or closes
         // nothing, and the next one start with a letter or with what cannot
         // start a line (、。」) after naive wrapping.

@@ -355,3 +355,23 @@ fn ten_mebibytes_quickly() {
         }
     }
 }
+
+#[test]
+fn a_line_break_inside_a_word_is_joined() {
+    // A narrow column copied from a page breaks words wherever the column
+    // ends, and may indent the next line: a particle or a verb's ending
+    // cannot start a line, so the break goes, in any text.
+    assert_eq!(norm("事務所内に侵入さ\nれました。"), "事務所内に侵入されました。");
+    assert_eq!(norm("全アカウントのパスワード\n\u{3000}\u{3000}をリセットしました。"), "全アカウントのパスワードをリセットしました。");
+    assert_eq!(norm("事案が発生しまし\nた。"), "事案が発生しました。");
+    // Offsets still point into the input.
+    let input = "侵入さ\n  れました";
+    let n = check_contract(input);
+    let i = n.text.find("され").unwrap();
+    assert_eq!(orig(input, &n, i, i + "され".len()), "さ\n  れ");
+    // A line that starts a word, an item or a sentence keeps its break.
+    assert_eq!(norm("漏えいした情報\n氏名"), "漏えいした情報\n氏名");
+    assert_eq!(norm("経緯\nただし、"), "経緯\nただし、");
+    assert_eq!(norm("ご連絡しました。\nれいわ"), "ご連絡しました。\nれいわ");
+    assert_eq!(norm("対象\n・氏名"), "対象\n・氏名");
+}
