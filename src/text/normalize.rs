@@ -385,6 +385,22 @@ impl Layout {
         if is_cjk_letter(last.c) && (continues_word(last.c, it.c) || continues_with_topic(it.c, next)) {
             return true;
         }
+        // «…JPCERT/CCに / 届け出ました»: a line cannot end in a case particle;
+        // «(約1,900 / 件)»: nor a figure break from its unit.
+        if (matches!(last.c, 'を' | 'が' | 'に' | 'へ' | 'で' | 'と' | 'の') && is_cjk_letter(it.c) && !is_list_marker(it.c, next))
+            || (last.c.is_ascii_digit() && matches!(it.c, '件' | '名' | '人' | '万' | '千' | '億' | '円' | '世' | '通' | '枚' | '社'))
+        {
+            return true;
+        }
+        // A long line of a sentence (35 full-width chars, with a comma) that
+        // breaks off inside a kana word («…Excelファイ / ルを開き»), as a
+        // narrow column copy does, even where the lines are too few or too
+        // uneven to show a wrap width. (Between two kanji a line may as well
+        // end a phrase: «…個人情報の一部 / 現時点で».)
+        let kana = |c: char| matches!(c as u32, 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x30FC);
+        if kana(last.c) && kana(it.c) && self.ind.is_none() && self.line_punct && self.src_cols >= 70 && !is_list_marker(it.c, next) {
+            return true;
+        }
         // A line may end in a letter or punctuation that opens or closes
         // nothing, and the next one start with a letter or with what cannot
         // start a line (、。」) after naive wrapping.

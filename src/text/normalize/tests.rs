@@ -375,3 +375,14 @@ fn a_line_break_inside_a_word_is_joined() {
     assert_eq!(norm("ご連絡しました。\nれいわ"), "ご連絡しました。\nれいわ");
     assert_eq!(norm("対象\n・氏名"), "対象\n・氏名");
 }
+
+#[test]
+fn a_broken_particle_or_figure_is_joined() {
+    assert_eq!(norm("白沢警察署及びJPCERT/CCに\n届け出ました。"), "白沢警察署及びjpcert/ccに届け出ました。");
+    assert_eq!(norm("メールアドレス(約1,900\n件)"), "メールアドレス(約1,900件)");
+    let long = "2月24日、当該従業員が、過去にやり取りのあった取引先を装ったなりすましメールに添付されたExcelファイ";
+    assert_eq!(norm(&format!("{long}\nルを開きました。")), format!("{}ルを開きました。", norm(long)));
+    // A long line that ends a phrase between two kanji keeps its break.
+    let item = "当該パソコンで管理していた、相談者など、約3,500人分の氏名、電話番号などの個人情報の一部";
+    assert_eq!(norm(&format!("{item}\n現時点で流出は確認されておりません。")), format!("{}\n現時点で流出は確認されておりません。", norm(item)));
+}
