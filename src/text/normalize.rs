@@ -41,15 +41,20 @@
 //!   measures every line in columns (CJK and full-width forms 2, others 1)
 //!   and finds the wrap width W, the 4-column window of widths holding the
 //!   most lines of at least [`MIN_WRAP_COLS`] columns, if it holds at least
-//!   3 lines and 30% of them. Notices that were not hard-wrapped have no W
+//!   3 lines and a quarter of them. Notices that were not hard-wrapped have no W
 //!   and keep all their line breaks. A break is then dropped when the line
 //!   before it is at least W-3 columns wide, the char before it is a CJK
 //!   letter or 、」』), the char after it is a CJK letter or 「『、。」』), the next line
 //!   is not indented and does not start with a list marker (一、 ア. …), and
 //!   the line before it, if it starts with a marker (■, 1., (1), ・, …),
 //!   contains 、 or 。 (so headings like "■ 2. 影響について" keep their line
-//!   break). Every other line break is kept as `\n`, blank lines included
-//!   (spaces on them dropped).
+//!   break). In any text, hard-wrapped or not, a break that cannot end a
+//!   line is dropped with the next line's indentation: the next line starts
+//!   with a case particle, a small kana, ー, the ending of a verb or a topic
+//!   は («侵入さ / れました»), the line ends in a case particle before a CJK
+//!   letter («…に / 届け出»), a figure is split from its unit, or a line of
+//!   at least 70 columns with a 、 breaks between two kana. Every other line
+//!   break is kept as `\n`, blank lines included (spaces on them dropped).
 //!
 //! The map holds one entry per run of up to 32 chars that map one to one
 //! onto consecutive original chars of the same UTF-16 width, and one entry
@@ -279,7 +284,7 @@ fn wrap_width(input: &str) -> Option<u32> {
             best = (top, n);
         }
     }
-    if best.1 < 3 || best.1 * 10 < long * 3 {
+    if best.1 < 3 || best.1 * 4 < long {
         return None;
     }
     // The widest width in use inside the window.

@@ -386,3 +386,36 @@ fn a_broken_particle_or_figure_is_joined() {
     let item = "当該パソコンで管理していた、相談者など、約3,500人分の氏名、電話番号などの個人情報の一部";
     assert_eq!(norm(&format!("{item}\n現時点で流出は確認されておりません。")), format!("{}\n現時点で流出は確認されておりません。", norm(item)));
 }
+
+#[test]
+fn a_short_notice_copied_from_a_narrow_column() {
+    // Four wrapped lines of one width among eleven other long lines of all
+    // widths (title, sender, list items, contact): a quarter of the long lines is
+    // enough to show the wrap width.
+    let others = [
+        "ご宿泊予定のお客様へ当館を装った不審なメッセージについて",
+        "株式会社みずなみリゾート湯の郷みずなみ館",
+        "■閲覧された可能性のある情報",
+        "氏名、電話番号、メールアドレス、ご宿泊日、ご予約プラン",
+        "当館から、メッセージでカード情報の入力をお願いすることはございません。",
+        "不審なメッセージ内のリンクは開かないでください。",
+        "■当館の対応",
+        "対象のお客様へ、個別に注意喚起のご連絡をメールでしております。",
+        "所轄の警察署に相談いたしました。",
+        "個人情報保護委員会へ報告いたしました。",
+        "お問い合わせ:湯の郷みずなみ館フロント",
+        "電話番号:0000-00-0000(受付時間は午前9時から午後8時まで)",
+        "このページの内容について、ご意見やご感想をお寄せください。",
+    ];
+    let wrapped = hard_wrap(PARA, 26);
+    let input = format!("{}\n\n{}\n\n{}", others[..2].join("\n"), wrapped, others[2..].join("\n"));
+    // The histogram alone: 4 lines of 104 columns among 12 long lines of
+    // other widths (a 30% share would call this text unwrapped).
+    let mut lines: Vec<String> = (0..4).map(|_| "あ".repeat(52)).collect();
+    lines.extend((0..12).map(|i| "い".repeat(15 + i * 3)));
+    assert_eq!(wrap_width(&lines.join("\n")), Some(104));
+    let n = norm(&input);
+    assert!(n.contains(&unwrapped(&wrapped)), "{n}");
+    // The other lines keep their breaks.
+    assert!(n.contains("■当館の対応\n対象のお客様へ"), "{n}");
+}
