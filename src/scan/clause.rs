@@ -36,6 +36,10 @@ impl Scanner {
         // A plan is read up to the next 「、」 too: «…に相談しており、今後も
         // 協力する予定です» reports first and plans after.
         let tail = self.clause_tail(text, seg, end);
+        // «警察に相談のうえ、告訴の準備を進めており»: done, then the plan.
+        if ["のうえ", "の上", "した上", "したうえ"].iter().any(|w| tail.starts_with(w)) {
+            return false;
+        }
         q.prog.is_match(tail.split('、').next().unwrap_or(tail))
     }
 
