@@ -33,13 +33,13 @@ impl Scanner {
     /// («…に相談する予定です», «…も検討しております»).
     pub(super) fn planned(&self, text: &str, seg: &Segment, end: usize) -> bool {
         let Some(q) = &self.clauses.planned else { return false };
-        // A plan is read up to the next 「、」 too: «…に相談しており、今後も
-        // 協力する予定です» reports first and plans after.
         let tail = self.clause_tail(text, seg, end);
         // «警察に相談のうえ、告訴の準備を進めており»: done, then the plan.
         if ["のうえ", "の上", "した上", "したうえ"].iter().any(|w| tail.starts_with(w)) {
             return false;
         }
+        // A plan is read up to the next 「、」 too: «…に相談しており、今後も
+        // 協力する予定です» reports first and plans after.
         q.prog.is_match(tail.split('、').next().unwrap_or(tail))
     }
 
@@ -55,7 +55,7 @@ impl Scanner {
             return true;
         }
         let after = &text[end.min(seg.end)..seg.end];
-        let topic = after.starts_with("は、") || after.starts_with("は");
+        let topic = after.starts_with('は');
         let rest = &after[tail.len()..];
         match ["ため、", "ので、"].iter().find(|r| rest.starts_with(**r)) {
             Some(r) if topic => {

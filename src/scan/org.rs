@@ -168,8 +168,8 @@ fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
         .iter()
         .rposition(|(_, l)| l.trim_end().ends_with('。') && !l.trim_start().starts_with('※'))
         .map_or(0, |i| i + 1);
-    let footer = lines.len() - (lines.len() - after_body.min(lines.len())).min(24);
-    let last = lines.len().saturating_sub(4).min(footer);
+    let footer = after_body.max(lines.len().saturating_sub(24));
+    let last = footer.min(lines.len().saturating_sub(4));
     if let Some(found) = lines[last..].iter().rev().chain(lines.iter().take(6)).find_map(signature) {
         return Some(found);
     }
