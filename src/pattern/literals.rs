@@ -52,19 +52,34 @@ fn lead_literals(hir: &Hir, depth: usize) -> Option<(Vec<Vec<u8>>, usize)> {
         HirKind::Capture(c) => lead_literals(&c.sub, depth + 1),
         HirKind::Repetition(r) if r.min >= 1 => lead_literals(&r.sub, depth + 1),
         HirKind::Concat(parts) => {
+            // A part whose literals are short (「[0-9,]{1,12}」: digits of
+            // one byte each, found everywhere) is kept only as a fallback:
+            // a later part may hold literals of whole CJK characters, which
+            // locate far fewer places (「[0-9,]{1,12}社分」: 社分, within 12
+            // bytes of the start).
             let mut lead = 0;
+            let mut weak = None;
             for p in parts {
                 if p.properties().minimum_len().is_some_and(|m| m > 0) {
                     if let Some((l, d)) = lead_literals(p, depth + 1) {
-                        return (lead + d <= MAX_LEAD).then_some((l, lead + d));
+                        if lead + d > MAX_LEAD {
+                            return weak;
+                        }
+                        if l.iter().all(|x| x.len() >= 3) {
+                            return Some((l, lead + d));
+                        }
+                        weak = weak.or(Some((l, lead + d)));
                     }
                 }
-                lead += p.properties().maximum_len()?;
+                lead += match p.properties().maximum_len() {
+                    Some(m) => m,
+                    None => return weak,
+                };
                 if lead > MAX_LEAD {
-                    return None;
+                    return weak;
                 }
             }
-            None
+            weak
         }
         HirKind::Alternation(alts) => {
             let mut all = Vec::new();
