@@ -32,8 +32,19 @@ pub(super) fn choose<'a>(cands: &'a [CountCandidate], in_context: &[bool]) -> Op
         // figure the notice gives for this incident.
         None => *usable.iter().filter(|c| !c.superset).max_by_key(|c| c.value).or_else(|| usable.iter().max_by_key(|c| c.value))?,
     };
+    // «延べ647件、お客様の実人数591名»: persons before records (taxonomy
+    // §4), and the real number of persons is the one the notice means.
+    if !best.person {
+        if let Some(real) = usable.iter().filter(|c| c.real && c.person && !c.superset).max_by_key(|c| c.value) {
+            return Some(real);
+        }
+    }
     if best.approx {
-        let near = |c: &&&CountCandidate| !c.approx && !c.superset && c.value.abs_diff(best.value) * 20 <= best.value;
+        // Of the same kind: «約3万2千人» (real persons) does not give way
+        // to «32,104件» (rows with duplicates).
+        let near = |c: &&&CountCandidate| {
+            !c.approx && !c.superset && (c.person == best.person || !best.real) && c.value.abs_diff(best.value) * 20 <= best.value
+        };
         if let Some(precise) = usable.iter().filter(near).max_by_key(|c| c.value) {
             return Some(precise);
         }

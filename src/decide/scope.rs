@@ -70,6 +70,15 @@ fn announces_next(s: &str) -> bool {
     })
 }
 
+/// «q.…», «q3…», «問2…», «質問:…»: a question of a Q&A list, by its label.
+fn is_question_label(s: &str) -> bool {
+    let s = s.trim_start();
+    if let Some(r) = s.strip_prefix('q') {
+        return r.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | ')' | ' '));
+    }
+    ["問", "質問", "【質問", "【問"].iter().any(|p| s.strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | ')' | '】' | ' ' | '一' | '二' | '三' | '四' | '五'))))
+}
+
 /// Which segments describe the affected data: those that say so
 /// themselves, and the items and lines under a heading or an introducing
 /// sentence («…は以下のとおりです») that does.
@@ -97,7 +106,12 @@ pub(crate) fn in_context(scan: &Scan) -> Vec<bool> {
                 }
             }
             Shape::Sentence => {
-                if own && introduces {
+                // A question («どのような情報が持ち出されたのですか。») opens
+                // the block of its answer, or closes the one before it.
+                let question = s.ends_with("か。") || s.ends_with("か?") || s.ends_with('?') || is_question_label(s);
+                if question {
+                    block = own;
+                } else if own && introduces {
                     block = true;
                 }
             }

@@ -23,6 +23,9 @@ pub(crate) struct CountCandidate {
     pub superset: bool,
     /// Rounded: 「約39万件」「3,000件程度」.
     pub approx: bool,
+    /// The real number of persons, duplicates removed: 「実人数591名」
+    /// beside 「延べ647件」.
+    pub real: bool,
 }
 
 struct Patterns {
@@ -78,7 +81,7 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
                 i += 1;
                 continue;
             }
-            let Some((value, len)) = parse_number(&s[i..]) else {
+            let Some((value, len)) = parse_number(&s[i..]).or_else(|| one_person(s, i)) else {
                 i += s[i..].chars().next().map_or(1, char::len_utf8);
                 continue;
             };
@@ -100,6 +103,8 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
             let total = p.total.prog.find(before);
             let start = total.map_or(i, |(a, _)| before_start + a);
             let superset = p.superset.prog.is_match(rest) && !p.accessed.prog.is_match(before);
+            let near = &before[floor_char(before, before.len().saturating_sub(36))..];
+            let real = ["実人数", "実人員", "実数", "重複を除"].iter().any(|m| near.contains(m));
             let approx = ["約", "およそ", "概ね", "おおよそ"].iter().any(|m| before.ends_with(m))
                 || ["程度", "ほど", "余り", "超", "以上"].iter().any(|m| rest.starts_with(m));
             if out.len() == MAX_FIGURES {
@@ -115,6 +120,7 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
                 total: total.is_some(),
                 superset,
                 approx,
+                real,
             });
             i = unit_end;
         }
@@ -143,6 +149,32 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
         }
     }
     (out.into_iter().zip(drop).filter(|(_, d)| !d).map(|(c, _)| c).collect(), many)
+}
+
+/// 「お一人」「一名」: one person, where a bare 一 is otherwise no figure
+/// (「一人ひとり」「お一人お一人」「唯一」「統一」 stay words).
+fn one_person(s: &str, i: usize) -> Option<(u64, usize)> {
+    let rest = &s[i..];
+    let unit = ["名", "人"].iter().find(|u| rest["一".len()..].starts_with(**u))?;
+    if !rest.starts_with('一') {
+        return None;
+    }
+    let after = &rest["一".len() + unit.len()..];
+    // Only a figure of the data («お一人の個人情報», «一名分»), not the
+    // person who called («利用者のお一人から»).
+    if !(after.starts_with('分') || after.starts_with('の') && !after.starts_with("の方")) {
+        return None;
+    }
+    if ["ひとり", "一人", "お一人", "お1人", "ずつ", "で", "暮らし", "親", "っ子"].iter().any(|w| after.starts_with(w)) {
+        return None;
+    }
+    let prev = s[..i].chars().next_back();
+    let word_before = prev.is_some_and(|p| is_kanji(p) && !"者様員生徒客名".contains(p));
+    (!word_before).then_some((1, "一".len()))
+}
+
+fn is_kanji(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {

@@ -397,6 +397,11 @@ impl Layout {
         {
             return true;
         }
+        // «1万8,6 / 52件», «三十 / 八名分»: a figure broken off inside,
+        // before a thousands group is complete or between kanji numerals.
+        if self.breaks_figure(last.c, it.c, next) {
+            return true;
+        }
         // A long line of a sentence (35 full-width chars, with a comma) that
         // breaks off inside a kana word («…Excelファイ / ルを開き»), as a
         // narrow column copy does, even where the lines are too few or too
@@ -418,6 +423,20 @@ impl Layout {
             && !is_list_marker(it.c, next)
             && self.wrap.is_some_and(|w| self.src_cols + 3 >= w)
             && (!marked || self.line_punct)
+    }
+
+    fn breaks_figure(&self, last: char, c: char, next: Option<char>) -> bool {
+        let numeral = |c: char| matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千');
+        if numeral(last) && numeral(c) {
+            return !is_list_marker(c, next);
+        }
+        if !(last.is_ascii_digit() && c.is_ascii_digit()) {
+            return false;
+        }
+        // The digits after the last comma: one or two, so the group goes on.
+        let tail = self.out.text.as_bytes();
+        let digits = tail.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        (1..=2).contains(&digits) && tail.len() > digits && tail[tail.len() - digits - 1] == b','
     }
 
     fn push(&mut self, it: Item, next: Option<char>) {

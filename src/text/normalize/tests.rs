@@ -380,6 +380,13 @@ fn a_line_break_inside_a_word_is_joined() {
 fn a_broken_particle_or_figure_is_joined() {
     assert_eq!(norm("白沢警察署及びJPCERT/CCに\n届け出ました。"), "白沢警察署及びjpcert/ccに届け出ました。");
     assert_eq!(norm("メールアドレス(約1,900\n件)"), "メールアドレス(約1,900件)");
+    // A figure broken inside: a thousands group not complete, kanji numerals.
+    assert_eq!(norm("口座番号\n1万8,6\n52件"), "口座番号\n1万8,652件");
+    assert_eq!(norm("生徒 三十\n八名分の氏名"), "生徒三十八名分の氏名");
+    // Near misses: a complete group, and rows that are figures of their own.
+    assert_eq!(norm("32,104\n9,877"), "32,104\n9,877");
+    assert_eq!(norm("令和6年9月27日\n3"), "令和6年9月27日\n3");
+    assert_eq!(norm("第三\n一、経緯"), "第三\n一、経緯");
     let long = "2月24日、当該従業員が、過去にやり取りのあった取引先を装ったなりすましメールに添付されたExcelファイ";
     assert_eq!(norm(&format!("{long}\nルを開きました。")), format!("{}ルを開きました。", norm(long)));
     // A long line that ends a phrase between two kanji keeps its break.
