@@ -70,6 +70,13 @@ fn announces_next(s: &str) -> bool {
     })
 }
 
+/// «1万8,652件», «延べ1,560件», «約300名分»: a line that is a figure alone.
+fn is_figure_line(s: &str) -> bool {
+    let s = ["約", "延べ", "計", "合計", "最大"].iter().fold(s, |s, m| s.strip_prefix(m).unwrap_or(s));
+    let digits = s.trim_start_matches(|c: char| c.is_ascii_digit() || ",万千百億〇一二三四五六七八九十".contains(c));
+    digits.len() < s.len() && ["件", "名", "人", "世帯", "社", "件分", "名分", "人分"].iter().any(|u| digits == *u)
+}
+
 /// «q.…», «q3…», «問2…», «質問:…»: a question of a Q&A list, by its label.
 fn is_question_label(s: &str) -> bool {
     let s = s.trim_start();
@@ -95,7 +102,13 @@ pub(crate) fn in_context(scan: &Scan) -> Vec<bool> {
             Shape::Heading => {
                 // A heading right under a heading that opened a data block is a
                 // sub-heading or the content itself («2.流出した情報» / «メールアドレス 49件»).
-                let under = i > 0 && out[i - 1] && segs[i - 1].shape == Shape::Heading;
+                // So is a table's next label after a figure row of the block
+                // («口座番号 / 1万8,652件 / 電話番号 / 9,877件»).
+                let prev = i.checked_sub(1).map(|k| (k, text[segs[k].start..segs[k].end].trim()));
+                let label_before = |k: usize| k > 0 && out[k - 1] && segs[k - 1].shape == Shape::Heading;
+                let under = prev.is_some_and(|(k, t)| {
+                    out[k] && (segs[k].shape == Shape::Heading || is_figure_line(t) && label_before(k) && !s.starts_with(['<', '【', '■', '□', '◆', '●', '〈', '《']))
+                });
                 if !under {
                     block = own;
                 }

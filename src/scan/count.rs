@@ -104,7 +104,14 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
             let start = total.map_or(i, |(a, _)| before_start + a);
             let superset = p.superset.prog.is_match(rest) && !p.accessed.prog.is_match(before);
             let near = &before[floor_char(before, before.len().saturating_sub(36))..];
-            let real = ["実人数", "実人員", "実数", "重複を除"].iter().any(|m| near.contains(m));
+            // A flattened table puts the label on the line before the
+            // figure («申込者の実人数 / 1,212人»).
+            let label = match (near.trim().is_empty(), si.checked_sub(1)) {
+                (true, Some(k)) => text[segs[k].start..segs[k].end].trim_end(),
+                _ => "",
+            };
+            let label = &label[floor_char(label, label.len().saturating_sub(36))..];
+            let real = ["実人数", "実人員", "実数", "重複を除"].iter().any(|m| near.contains(m) || label.ends_with(m));
             let approx = ["約", "およそ", "概ね", "おおよそ"].iter().any(|m| before.ends_with(m))
                 || ["程度", "ほど", "余り", "超", "以上"].iter().any(|m| rest.starts_with(m));
             if out.len() == MAX_FIGURES {

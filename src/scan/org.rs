@@ -60,6 +60,18 @@ const NOT_NAME: &[&str] = &[
 ];
 const HEADING_MARKS: &[char] = &['■', '□', '◆', '◇', '●', '○', '・', '※', '◎', '▼', '▽', '★', '☆', '-', '(', '【'];
 
+/// A signature line under the name: a department alone («事務局　総務課»,
+/// «総務課 電話…») or an office-holder and a person's name («病院事業管理者
+/// 早瀬 俊一郎», «市長 山田太郎»). Not a name with its department
+/// («架空市消防本部　警防課»).
+fn under_name(t: &str) -> bool {
+    let first = t.split([' ', '\u{3000}']).next().unwrap_or("");
+    let department = first.starts_with("事務局") || (["課", "係", "室", "担当"].iter().any(|e| first.ends_with(e)) && first.chars().count() <= 6);
+    const ROLES: &[&str] = &["管理者", "院長", "理事長", "校長", "学長", "市長", "町長", "村長", "区長", "知事", "教育長", "局長", "所長", "センター長", "社長", "会長", "代表取締役"];
+    let person = first.len() < t.trim_end().len() && ROLES.iter().any(|r| first.ends_with(r));
+    department || person
+}
+
 /// Where the name part of a footer line ends: before a postal mark, a
 /// telephone number, a corporate registration number (法人番号).
 fn footer_cut(t: &str) -> usize {
@@ -154,6 +166,9 @@ fn find_ranked(text: &str) -> Option<(usize, usize, bool)> {
         if NOT_NAME.iter().any(|w| t.contains(w)) || t.starts_with(HEADING_MARKS) || section_number(t) {
             return None;
         }
+        if under_name(t) {
+            return None;
+        }
         // A footer line goes on after the name with the office's address,
         // telephone or registration number: the name is what stands before.
         let t = &t[..footer_cut(t)];
@@ -220,6 +235,10 @@ mod tests {
         assert_eq!(name("本文です。\nページの先頭へ\n架空市水道局 〒999-7700 架空市上水道通り12番地"), Some("架空市水道局"));
         assert_eq!(name("本文です。\n架空県庁 法人番号 0000000000000 〒999-8501"), Some("架空県庁"));
         assert_eq!(name("本文です。\n架空町役場 電話 0123-45-6789"), Some("架空町役場"));
+        // The lines under the name: a department alone, an office-holder.
+        assert_eq!(name("本文です。\n架空地区衛生施設組合(構成団体:架空市・架空町)\n事務局　総務課　電話 000-660-5300"), Some("架空地区衛生施設組合(構成団体:架空市・架空町)"));
+        assert_eq!(name("本文です。\n架空市民病院(架空市病院事業)\n病院事業管理者　山田 一郎\n〒000-0000 架空市緑町1番"), Some("架空市民病院(架空市病院事業)"));
+        assert_eq!(name("本文です。\n総務課 電話 000-000-0000"), None);
     }
 
 }
