@@ -73,6 +73,11 @@ fn announces_next(s: &str) -> bool {
 /// «1万8,652件», «延べ1,560件», «約300名分»: a line that is a figure alone.
 fn is_figure_line(s: &str) -> bool {
     let s = ["約", "延べ", "計", "合計", "最大"].iter().fold(s, |s, m| s.strip_prefix(m).unwrap_or(s));
+    // A bracketed note after the figure: «1,026名(延べ)», «32件(重複含む)».
+    let s = match s.find('(') {
+        Some(i) if s.ends_with(')') && s[i..].chars().count() <= 10 => &s[..i],
+        _ => s,
+    };
     let digits = s.trim_start_matches(|c: char| c.is_ascii_digit() || ",万千百億〇一二三四五六七八九十".contains(c));
     digits.len() < s.len() && ["件", "名", "人", "世帯", "社", "件分", "名分", "人分"].iter().any(|u| digits == *u)
 }
@@ -106,8 +111,12 @@ pub(crate) fn in_context(scan: &Scan) -> Vec<bool> {
                 // («口座番号 / 1万8,652件 / 電話番号 / 9,877件»).
                 let prev = i.checked_sub(1).map(|k| (k, text[segs[k].start..segs[k].end].trim()));
                 let label_before = |k: usize| k > 0 && out[k - 1] && segs[k - 1].shape == Shape::Heading;
+                let section = s.starts_with(['<', '【', '■', '□', '◆', '●', '〈', '《']) || s.starts_with(|c: char| c.is_ascii_digit());
+                // A row label: the next line is its figure («保護者 /
+                // 1,026名(延べ) / 氏名、電話番号»).
+                let row_label = segs.get(i + 1).is_some_and(|n| is_figure_line(text[n.start..n.end].trim()));
                 let under = prev.is_some_and(|(k, t)| {
-                    out[k] && (segs[k].shape == Shape::Heading || is_figure_line(t) && label_before(k) && !s.starts_with(['<', '【', '■', '□', '◆', '●', '〈', '《']))
+                    out[k] && (segs[k].shape == Shape::Heading || !section && (row_label || is_figure_line(t) && label_before(k)))
                 });
                 if !under {
                     block = own;
