@@ -33,8 +33,9 @@ pub(super) fn choose<'a>(cands: &'a [CountCandidate], in_context: &[bool]) -> Op
         None => *usable.iter().filter(|c| !c.superset).max_by_key(|c| c.value).or_else(|| usable.iter().max_by_key(|c| c.value))?,
     };
     // «延べ647件、お客様の実人数591名»: persons before records (taxonomy
-    // §4), and the real number of persons is the one the notice means.
-    if !best.person {
+    // §4), and the real number of persons is the one the notice means,
+    // also beside a cumulative count of persons («延べ3,480名»).
+    if !best.person || best.cumulative {
         if let Some(real) = usable.iter().filter(|c| c.real && c.person && !c.superset).max_by_key(|c| c.value) {
             return Some(real);
         }

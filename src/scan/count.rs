@@ -26,6 +26,8 @@ pub(crate) struct CountCandidate {
     /// The real number of persons, duplicates removed: 「実人数591名」
     /// beside 「延べ647件」.
     pub real: bool,
+    /// A cumulative total: 「延べ3,480名」.
+    pub cumulative: bool,
 }
 
 struct Patterns {
@@ -112,6 +114,7 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
             };
             let label = &label[floor_char(label, label.len().saturating_sub(36))..];
             let real = ["実人数", "実人員", "実数", "重複を除"].iter().any(|m| near.contains(m) || label.ends_with(m));
+            let cumulative = total.is_some_and(|(a, b)| before[a..b].contains("延べ"));
             let approx = ["約", "およそ", "概ね", "おおよそ"].iter().any(|m| before.ends_with(m))
                 || ["程度", "ほど", "余り", "超", "以上"].iter().any(|m| rest.starts_with(m));
             if out.len() == MAX_FIGURES {
@@ -129,6 +132,7 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
                 superset,
                 approx,
                 real,
+                cumulative,
             });
             i = unit_end;
         }
