@@ -32,13 +32,17 @@ const SEGMENT_FILTERS: &[(Filter, &[Field])] = &[
 /// not tags: they never count here).
 pub(crate) fn kept(scan: &Scan, in_context: &[bool]) -> Vec<Kept> {
     let mut out = Vec::new();
+    let measures = under_prevention_heading(scan);
     for (i, h) in scan.hits.iter().enumerate() {
         let cue = &scan.rules.cues[h.cue];
         let field = scan.rules.field_of(h.cue);
         if matches!(field, Field::Scope | Field::Org) {
             continue;
         }
-        let scope = scan.scope[h.seg];
+        let mut scope = scan.scope[h.seg];
+        if measures[h.seg] {
+            scope.insert(ScopeId::Prevention);
+        }
         let dropped = SEGMENT_FILTERS.iter().any(|&(filter, fields)| {
             filter.scope().is_some_and(|s| scope.contains(s)) && cue.applies(filter) && fields.contains(&field)
         });
@@ -57,6 +61,25 @@ pub(crate) fn kept(scan: &Scan, in_context: &[bool]) -> Vec<Kept> {
             continue;
         }
         out.push(Kept { hit: *h, negated, undecided: scan.undecided[i] });
+    }
+    out
+}
+
+/// The segments under a heading of prevention measures («■再発防止策»,
+/// «4. 再発防止に向けた取り組み»), up to the next heading: the measures
+/// («・VPN機器の脆弱性情報の確認と、速やかな更新») name no cause.
+fn under_prevention_heading(scan: &Scan) -> Vec<bool> {
+    let segs = &scan.text.segs;
+    let mut out = vec![false; segs.len()];
+    let mut block = false;
+    for (i, seg) in segs.iter().enumerate() {
+        if seg.shape == Shape::Heading {
+            // «4 原因と再発防止»: a section of both states the cause.
+            let t = &scan.text.as_str()[seg.start..seg.end];
+            block = scan.scope[i].contains(ScopeId::Prevention) && !["原因", "経緯", "概要", "発生"].iter().any(|w| t.contains(w));
+        } else {
+            out[i] = block;
+        }
     }
     out
 }
