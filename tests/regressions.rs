@@ -83,10 +83,24 @@ fn lossy_byte_inputs() {
         b"\xef\xbe\x9e\xef\xbe\x9e\xe3\x83\xa9",
         b"\xe2\xbc\x80\xe2\xbf\x95\xe2\xbf\x96",
         b"\xf0\x9f\x98\x80\xed\xa0\x80\xed\xb0\x80",
+        // `figures` (2026-12-04, third run): the 5 % test of a rounded
+        // figure against a precise one overflowed (panic with overflow checks).
+        &[63, 245, 255, 181, 16, 1, 0, 0, 0, 0, 0, 49, 9],
     ];
     for b in found {
         contract(&bytes(b));
     }
+}
+
+/// The `figures` fuzz target's crash, as text: a rounded figure of about
+/// 10^18 beside 3万. The count is the large figure, stated as beyond 2^53.
+#[test]
+fn far_apart_figures_do_not_overflow() {
+    let text = "のうちが流出しました3万世帯約1211111999999999999人";
+    contract(text);
+    let v = serde_json::to_value(jikenbo::classify(text).unwrap()).unwrap();
+    assert_eq!(v["affectedCount"]["value"], serde_json::Value::Null, "{v}");
+    assert_eq!(v["affectedCount"]["exceedsSafeInteger"], true, "{v}");
 }
 
 fn rule(pattern: &str) -> RuleSpec {

@@ -44,7 +44,7 @@ pub(super) fn choose<'a>(cands: &'a [CountCandidate], in_context: &[bool]) -> Op
         // Of the same kind: «約3万2千人» (real persons) does not give way
         // to «32,104件» (rows with duplicates).
         let near = |c: &&&CountCandidate| {
-            !c.approx && !c.superset && (c.person == best.person || !best.real) && c.value.abs_diff(best.value) * 20 <= best.value
+            !c.approx && !c.superset && (c.person == best.person || !best.real) && c.value.abs_diff(best.value).saturating_mul(20) <= best.value
         };
         if let Some(precise) = usable.iter().filter(near).max_by_key(|c| c.value) {
             return Some(precise);
