@@ -54,6 +54,9 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// Markers of the real number of persons, duplicates removed.
+const REAL_MARKERS: [&str; 4] = ["実人数", "実人員", "実数", "重複を除"];
+
 fn is_kanji_digit(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '〇' | '零')
 }
@@ -113,7 +116,7 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
                 _ => "",
             };
             let label = &label[floor_char(label, label.len().saturating_sub(36))..];
-            let real = ["実人数", "実人員", "実数", "重複を除"].iter().any(|m| near.contains(m) || label.ends_with(m));
+            let real = REAL_MARKERS.iter().any(|m| near.contains(m) || label.ends_with(m));
             let cumulative = total.is_some_and(|(a, b)| before[a..b].contains("延べ"));
             let approx = ["約", "およそ", "概ね", "おおよそ"].iter().any(|m| before.ends_with(m))
                 || ["程度", "ほど", "余り", "超", "以上"].iter().any(|m| rest.starts_with(m));
@@ -151,7 +154,7 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
             let (person, record) = if a.person { (a, b) } else { (b, a) };
             // «延べ4,521件(実人数3,870人)»: a cumulative record total gives
             // way to the real number of persons beside it.
-            let real_persons = ["実人数", "実人員", "実数"].iter().any(|w| gap.contains(w));
+            let real_persons = REAL_MARKERS.iter().any(|w| gap.contains(w));
             let record_outranks = record.total && !person.total && !real_persons;
             // «12,408件、9,870名分»: the same set told both ways, side by side.
             let side_by_side = gap == "、" && !a.person;
@@ -164,20 +167,13 @@ pub(super) fn candidates(text: &str, segs: &[Segment]) -> (Vec<CountCandidate>, 
 }
 
 /// 「お一人」「一名」: one person, where a bare 一 is otherwise no figure
-/// (「一人ひとり」「お一人お一人」「唯一」「統一」 stay words).
+/// («一人ひとり», «お一人お一人», «唯一», «統一» stay words): only a figure
+/// of the data («お一人の個人情報», «一名分»), not the person who called
+/// («利用者のお一人から»).
 fn one_person(s: &str, i: usize) -> Option<(u64, usize)> {
-    let rest = &s[i..];
-    let unit = ["名", "人"].iter().find(|u| rest["一".len()..].starts_with(**u))?;
-    if !rest.starts_with('一') {
-        return None;
-    }
-    let after = &rest["一".len() + unit.len()..];
-    // Only a figure of the data («お一人の個人情報», «一名分»), not the
-    // person who called («利用者のお一人から»).
+    let rest = s[i..].strip_prefix('一')?;
+    let after = rest.strip_prefix('名').or_else(|| rest.strip_prefix('人'))?;
     if !(after.starts_with('分') || after.starts_with('の') && !after.starts_with("の方")) {
-        return None;
-    }
-    if ["ひとり", "一人", "お一人", "お1人", "ずつ", "で", "暮らし", "親", "っ子"].iter().any(|w| after.starts_with(w)) {
         return None;
     }
     let prev = s[..i].chars().next_back();

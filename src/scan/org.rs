@@ -68,14 +68,14 @@ fn under_name(t: &str) -> bool {
     let first = t.split([' ', '\u{3000}']).next().unwrap_or("");
     let department = first.starts_with("事務局") || (["課", "係", "室", "担当"].iter().any(|e| first.ends_with(e)) && first.chars().count() <= 6);
     const ROLES: &[&str] = &["管理者", "院長", "理事長", "校長", "学長", "市長", "町長", "村長", "区長", "知事", "教育長", "局長", "所長", "センター長", "社長", "会長", "代表取締役"];
+    const UNITS: &[&str] = &["課", "係", "部", "局", "室", "市", "町", "村", "県", "会社", "病院", "学校", "センター", "組合", "法人"];
     // The normaliser drops the space between Japanese words, so the
     // person's name may follow the title directly («管理者早瀬 俊一郎»);
     // a title inside a name («架空市長寿介護課») is followed by a unit.
     let person = ROLES.iter().any(|r| {
         t.match_indices(r).any(|(i, _)| {
             let rest = t[i + r.len()..].trim();
-            let units = ["課", "係", "部", "局", "室", "市", "町", "村", "県", "会社", "病院", "学校", "センター", "組合", "法人"];
-            !rest.is_empty() && rest.chars().count() <= 10 && !units.iter().any(|u| rest.contains(u))
+            !rest.is_empty() && rest.chars().count() <= 10 && !UNITS.iter().any(|u| rest.contains(u))
         })
     });
     department || person
